@@ -1,0 +1,221 @@
+/**
+ * Segment stage: text → blocks (title, dateline, subheadings, paragraphs) → sentences.
+ *
+ * Layout conventions of agency text: the first block is the headline; a short second block with
+ * separators and no final stop is the dateline (or a short prefix ending in `--` at the start of
+ * the first paragraph); a short block without a final stop between paragraphs is a subheading.
+ * `.txt` files take one block per line; `.md` files join wrapped lines and read `#` headings.
+ * Every span is trimmed and points into the original text.
+ */
+import abbreviations from './data/abbreviations.json';
+import { normalize } from '../search/normalize';
+import type { Block, BlockKind, Sentence } from '../model/schema';
+import type { SegmentedDocument, SourceDocument } from './types';
+
+const RTL_LANGS = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'yi', 'dv']);
+
+/** Sentence-final marks: Latin and Arabic full stop, question and exclamation marks, Arabic semicolon, ellipsis. */
+const TERMINATORS = new Set(['.', '!', '?', '؟', '؛', '…', '۔']);
+/** Marks that may close a sentence after its terminator. */
+const CLOSERS = new Set(['”', '»', '"', "'", '’', ')', ']', '›']);
+const OPENERS: Record<string, string> = { '“': '”', '«': '»', '‹': '›', '„': '”' };
+const FINAL_STOP = /[.!?؟…۔:]["'”»’)\]]*\s*$|[”»"]\s*[.؛]?\s*$/u;
+const SEPARATORS = /[-–—,،:|/()]/;
+
+const EN_ABBR = new Set(abbreviations.en);
+const AR_ABBR = new Set(abbreviations.ar);
+
+interface RawBlock {
+  start: number;
+  end: number;
+  heading?: number;
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && /\s/u.test(ch);
+}
+
+/** Trims a span of whitespace (including NO-BREAK SPACE and bidi marks) on both sides. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u.test(text[start]!)) start++;
+  while (end > start && /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Splits text into raw blocks: one per line (txt), or per blank-line paragraph (md). */
+function rawBlocks(text: string, markdown: boolean): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  const lines = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let current: RawBlock | null = null;
+  for (let m = lines.exec(text); m && m[0].length > 0; m = lines.exec(text)) {
+    const { start, end } = trimSpan(text, m.index, m.index + m[0].length);
+    if (start === end) {
+      current = null;
+      continue;
+    }
+    const heading = markdown ? /^(#{1,6})\s+/.exec(text.slice(start, end)) : null;
+    if (heading) {
+      blocks.push({ start: start + heading[0].length, end, heading: heading[1]!.length });
+      current = null;
+    } else if (markdown && current) {
+      current.end = end;
+    } else {
+      current = { start, end };
+      blocks.push(current);
+    }
+    if (lines.lastIndex >= text.length) break;
+  }
+  return blocks;
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/u).filter(Boolean).length;
+}
+
+/** Is this short line a dateline (`موسكو-واشنطن-سانا`, `PARIS, April 10, 1997 (AFP)`)? */
+export function looksLikeDateline(line: string): boolean {
+  return line.length <= 80 && wordCount(line) <= 10 && !FINAL_STOP.test(line) && SEPARATORS.test(line);
+}
+
+/** Is this block a subheading: short and without a final stop? */
+export function looksLikeSubhead(line: string): boolean {
+  return wordCount(line) <= 25 && !FINAL_STOP.test(line);
+}
+
+/** An inline dateline at the start of a paragraph: a short prefix ending in `--` or `—`. */
+const INLINE_DATELINE = /^([^\n]{2,60}?)\s*(?:--|—|–\s)\s*/u;
+
+function classify(text: string, raw: RawBlock[], markdown: boolean): { kind: BlockKind; start: number; end: number }[] {
+  const out: { kind: BlockKind; start: number; end: number }[] = [];
+  raw.forEach((b, i) => {
+    const line = text.slice(b.start, b.end);
+    let kind: BlockKind = 'paragraph';
+    if (i === 0) kind = 'title';
+    else if (markdown && b.heading !== undefined) kind = 'subhead';
+    else if (i === 1 && looksLikeDateline(line)) kind = 'dateline';
+    else if (i < raw.length - 1 && !markdown && looksLikeSubhead(line)) kind = 'subhead';
+    if (kind === 'paragraph' && !out.some((o) => o.kind === 'paragraph' || o.kind === 'dateline')) {
+      const m = INLINE_DATELINE.exec(line);
+      if (m && wordCount(m[1]!) <= 6 && SEPARATORS.test(m[0]) && !TERMINATORS.has(m[1]!.slice(-1))) {
+        const d = trimSpan(text, b.start, b.start + m[1]!.length);
+        out.push({ kind: 'dateline', ...d });
+        out.push({ kind: 'paragraph', ...trimSpan(text, b.start + m[0].length, b.end) });
+        return;
+      }
+    }
+    out.push({ kind, start: b.start, end: b.end });
+  });
+  return out;
+}
+
+/** Finds matched quotation pairs in a span; unbalanced marks are ignored so they cannot swallow the text. */
+export function quoteRanges(text: string, start: number, end: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  const stack: { at: number; close: string }[] = [];
+  let straight = -1;
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      if (straight < 0) straight = i;
+      else {
+        pairs.push([straight, i + 1]);
+        straight = -1;
+      }
+    } else if (OPENERS[ch]) stack.push({ at: i, close: OPENERS[ch] });
+    else if (stack.length > 0 && ch === stack[stack.length - 1]!.close) {
+      const open = stack.pop()!;
+      pairs.push([open.at, i + 1]);
+    } else if (stack.length > 0 && stack.some((s) => s.close === ch)) {
+      // A closer for an outer quote: drop the unclosed inner ones.
+      while (stack.length > 0 && stack[stack.length - 1]!.close !== ch) stack.pop();
+      pairs.push([stack.pop()!.at, i + 1]);
+    }
+  }
+  return pairs;
+}
+
+/** Does a full stop at `dot` end an abbreviation or an initial rather than a sentence? */
+function isAbbreviation(text: string, blockStart: number, dot: number): boolean {
+  let s = dot;
+  while (s > blockStart && !isSpace(text[s - 1]) && !'(“«"'.includes(text[s - 1]!)) s--;
+  const word = text.slice(s, dot);
+  if (word.length === 0) return false;
+  if (EN_ABBR.has(word)) return true;
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "a.m"
+  if (AR_ABBR.has(word)) return true;
+  return false;
+}
+
+/** Splits one block into sentence spans. */
+export function splitSentences(text: string, start: number, end: number): { start: number; end: number }[] {
+  const quotes = quoteRanges(text, start, end);
+  const insideQuote = (i: number) => quotes.some(([a, b]) => i > a && i < b - 1);
+  const out: { start: number; end: number }[] = [];
+  let sentenceStart = start;
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (!TERMINATORS.has(ch)) continue;
+    if (insideQuote(i)) continue;
+    if (ch === '.' && isAbbreviation(text, start, i)) continue;
+    if (ch === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
+    let j = i + 1;
+    while (j < end && (TERMINATORS.has(text[j]!) || CLOSERS.has(text[j]!))) j++;
+    if (j < end && !isSpace(text[j])) continue; // "3.5", "U.S.-led", ".com"
+    const span = trimSpan(text, sentenceStart, j);
+    if (span.end > span.start) out.push(span);
+    sentenceStart = j;
+    i = j - 1;
+  }
+  // A terminator at the very end of a quoted passage that closes the quote: split after the quote.
+  const rest = trimSpan(text, sentenceStart, end);
+  if (rest.end > rest.start) out.push(rest);
+  return splitAfterQuotedEnds(text, out, quotes);
+}
+
+/** `قال: “… انتهى.” ثم` — a quote ending with its own stop closes the sentence after the quote mark. */
+function splitAfterQuotedEnds(
+  text: string,
+  spans: { start: number; end: number }[],
+  quotes: [number, number][],
+): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    let from = span.start;
+    for (const [, qEnd] of quotes) {
+      if (qEnd <= from || qEnd >= span.end) continue;
+      const before = text[qEnd - 2];
+      if (before === undefined || !TERMINATORS.has(before) || !isSpace(text[qEnd])) continue;
+      if (quotes.some(([a, b]) => a < qEnd - 1 && b > qEnd)) continue; // nested inside another quote
+      const piece = trimSpan(text, from, qEnd);
+      if (piece.end > piece.start) out.push(piece);
+      from = qEnd;
+    }
+    const last = trimSpan(text, from, span.end);
+    if (last.end > last.start) out.push(last);
+  }
+  return out;
+}
+
+/** Segment stage: adds blocks and sentences (with normalised forms) to a document. */
+export function segment(doc: SourceDocument): SegmentedDocument {
+  const markdown = /\.md$/i.test(doc.file);
+  const text = doc.text;
+  const classified = classify(text, rawBlocks(text, markdown), markdown);
+  const blocks: Block[] = classified.map((b, i) => ({ id: `b${i}`, kind: b.kind, start: b.start, end: b.end }));
+  const sentences: Sentence[] = [];
+  blocks.forEach((b, bi) => {
+    const spans = b.kind === 'paragraph' ? splitSentences(text, b.start, b.end) : [{ start: b.start, end: b.end }];
+    for (const s of spans) {
+      sentences.push({
+        id: `s${sentences.length}`,
+        block: bi,
+        start: s.start,
+        end: s.end,
+        norm: normalize(text.slice(s.start, s.end)),
+      });
+    }
+  });
+  const dir = RTL_LANGS.has(doc.meta.lang) ? 'rtl' : 'ltr';
+  return { ...doc, dir, blocks, sentences };
+}

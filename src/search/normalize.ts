@@ -1,0 +1,56 @@
+/**
+ * Text normalisation shared by the build (pipeline, index) and the browser (queries).
+ * One function so that documents and queries can never be folded differently.
+ *
+ * The steps follow ../shared/notes/arabic-text.md: NFKC, invisible/bidi controls out,
+ * tatweel and harakat out, letter folds, Arabic-Indic and Persian digits to ASCII,
+ * all kinds of spaces to a plain space. Case is folded for Latin script.
+ */
+
+/** Zero-width and bidi controls, BOM and ALM: invisible, they only break matching. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD]/g;
+/** NO-BREAK SPACE and the other Unicode spaces. */
+const SPACES = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
+/** Tatweel, Quranic marks, harakat, superscript alef, small high marks. */
+const MARKS = /[\u0640\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+
+const LETTER_FOLDS: Record<string, string> = {
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ة: 'ه',
+  ؤ: 'و',
+  ئ: 'ي',
+  ک: 'ك',
+};
+const FOLDABLE = /[أإآٱىیةؤئک]/g;
+const DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+/** Maps one Arabic-Indic (U+0660–0669) or Persian (U+06F0–06F9) digit to ASCII. */
+function asciiDigit(d: string): string {
+  const c = d.charCodeAt(0);
+  return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
+}
+
+/**
+ * Normalises text for matching: `normalize('الأمريكى')` → `الامريكي`.
+ * Never changes the number of words; may change lengths (do not use its offsets).
+ */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(SPACES, ' ')
+    .replace(MARKS, '')
+    .replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch)
+    .replace(DIGITS, asciiDigit)
+    .toLowerCase();
+}
+
+/** True when the text contains Arabic-script letters. */
+export function hasArabic(text: string): boolean {
+  return /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/.test(text);
+}
