@@ -12,6 +12,7 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD]/g
 /** NO-BREAK SPACE and the other Unicode spaces. */
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 /** Tatweel, Quranic marks, harakat, superscript alef, small high marks. */
+// eslint-disable-next-line no-misleading-character-class -- a class of lone combining marks is the point
 const MARKS = /[\u0640\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 
 const LETTER_FOLDS: Record<string, string> = {

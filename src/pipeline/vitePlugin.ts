@@ -1,0 +1,79 @@
+/**
+ * The Vite plugin that turns seeds/ into the app's data, at build time and in `vite dev`.
+ *
+ * `virtual:isnad/corpus` is the validated corpus (imported by the app's first view).
+ * The pipeline re-runs when a seed changes in dev, and the page reloads. A bad seed stops
+ * `vite build` with the file and the reason; in dev the error overlay shows the same message.
+ */
+import { resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import type { Corpus } from '../model/schema';
+import { buildCorpus, summarize } from './corpus';
+import { loadKnowledge, type Knowledge } from './knowledge';
+
+const CORPUS_ID = 'virtual:isnad/corpus';
+const RESOLVED_CORPUS = `\0${CORPUS_ID}`;
+
+export interface IsnadPluginOptions {
+  /** Folder of seed documents (default: `seeds` at the project root). */
+  seedsDir?: string;
+  /** Called with the corpus after each pipeline run (used by the build to emit extra files). */
+  onCorpus?: (corpus: Corpus, knowledge: Knowledge) => void;
+}
+
+/** Serialises the corpus as a JS module; JSON.parse of a string literal parses faster than an object literal. */
+export function corpusModule(corpus: Corpus): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(corpus))});\n`;
+}
+
+/** Vite plugin: runs the Isnad pipeline on seeds/ and serves the corpus as a virtual module. */
+export function isnad(options: IsnadPluginOptions = {}): Plugin {
+  let seedsDir = '';
+  let cached: { corpus: Corpus; knowledge: Knowledge } | null = null;
+  let server: ViteDevServer | undefined;
+
+  const run = () => {
+    if (!cached) {
+      const knowledge = loadKnowledge(seedsDir);
+      const corpus = buildCorpus(seedsDir, knowledge);
+      cached = { corpus, knowledge };
+      console.log(summarize(corpus));
+      options.onCorpus?.(corpus, knowledge);
+    }
+    return cached;
+  };
+
+  return {
+    name: 'isnad-pipeline',
+    configResolved(config) {
+      seedsDir = resolve(config.root, options.seedsDir ?? 'seeds');
+    },
+    configureServer(s) {
+      server = s;
+      s.watcher.add(seedsDir);
+      const onChange = (file: string) => {
+        if (!resolve(file).startsWith(seedsDir)) return;
+        cached = null;
+        const mod = s.moduleGraph.getModuleById(RESOLVED_CORPUS);
+        if (mod) s.moduleGraph.invalidateModule(mod);
+        s.ws.send({ type: 'full-reload' });
+      };
+      s.watcher.on('change', onChange);
+      s.watcher.on('add', onChange);
+      s.watcher.on('unlink', onChange);
+    },
+    resolveId(id) {
+      if (id === CORPUS_ID) return RESOLVED_CORPUS;
+      return undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_CORPUS) return undefined;
+      try {
+        return corpusModule(run().corpus);
+      } catch (e) {
+        if (server) server.config.logger.error(e instanceof Error ? e.message : String(e));
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// Types of the virtual modules served by the Isnad Vite plugin (src/pipeline/vitePlugin.ts).
+declare module 'virtual:isnad/corpus' {
+  const corpus: import('./model/schema').Corpus;
+  export default corpus;
+}

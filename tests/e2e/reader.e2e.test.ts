@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, startHarness, stopHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => stopHarness(h));
+
+describe('the built explorer, served from a sub-path', () => {
+  it('renders the seed article right-to-left with no console errors and no outside requests', async () => {
+    const { page, errors, outside } = await openPage(h, '?lang=ar');
+    const article = page.locator('article.reader');
+    await article.waitFor();
+    expect(await article.getAttribute('dir')).toBe('rtl');
+    expect(await article.getAttribute('lang')).toBe('ar');
+    const title = await page.locator('article.reader h2').innerText();
+    expect(title).toContain('تنسيق حقيقي');
+    expect(await page.locator('article.reader .subhead').count()).toBe(2);
+    expect(await page.locator('article.reader .dateline').innerText()).toContain('سانا');
+    const direction = await article.evaluate((el) => getComputedStyle(el).direction);
+    expect(direction).toBe('rtl');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loads its self-hosted Arabic font', async () => {
+    const { page } = await openPage(h, '?lang=ar');
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => document.fonts.check('16px "Noto Naskh Arabic"', 'عربي'));
+    expect(loaded).toBe(true);
+    const fontRequests = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.woff2')),
+    );
+    expect(fontRequests.length).toBeGreaterThan(0);
+    for (const f of fontRequests) expect(f.startsWith(h.server.url)).toBe(true);
+    await page.context().close();
+  });
+
+  it('switches the interface to English and mirrors the layout, keeping the article RTL', async () => {
+    const { page } = await openPage(h, '?lang=ar');
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await page.locator('article.reader').getAttribute('dir')).toBe('rtl');
+    expect(page.url()).toContain('lang=en');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Isnad');
+    await page.context().close();
+  });
+
+  it('shows one view at a time with tabs on a phone, without horizontal scrolling', async () => {
+    const { page } = await openPage(h, '?lang=en', { viewport: { width: 390, height: 844 } });
+    const tabs = page.getByRole('navigation', { name: 'Views' });
+    await tabs.getByRole('button', { name: 'Diagram' }).click();
+    expect(await page.locator('#graph').isVisible()).toBe(true);
+    expect(await page.locator('#reader').isVisible()).toBe(false);
+    await tabs.getByRole('button', { name: 'Article' }).click();
+    expect(await page.locator('#reader').isVisible()).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+});

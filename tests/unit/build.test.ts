@@ -1,0 +1,75 @@
+// Runs the real `vite build` (twice) and checks what lands in dist/.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const outs: string[] = [];
+
+async function buildTo(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'isnad-dist-'));
+  outs.push(outDir);
+  await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+let first: string;
+let second: string;
+beforeAll(async () => {
+  first = await buildTo();
+  second = await buildTo();
+}, 120_000);
+afterAll(() => {
+  for (const o of outs) rmSync(o, { recursive: true, force: true });
+});
+
+describe('vite build', () => {
+  it('writes index.html with relative asset URLs only', () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(1);
+    for (const u of urls) expect(u.startsWith('./') || u.startsWith('#'), u).toBe(true);
+  });
+
+  it('bundles the seed corpus into the app', () => {
+    const js = listFiles(first)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    // toBe rather than toContain: a failure should not print the whole bundle.
+    expect(js.includes('000_3a34eed36ca8e033')).toBe(true);
+    expect(/schemaVersion\\?":1/.test(js)).toBe(true);
+  });
+
+  it('needs nothing from another origin', () => {
+    for (const f of listFiles(first).filter((f) => /\.(html|css|js)$/.test(f))) {
+      const text = readFileSync(f, 'utf8');
+      const external = [...text.matchAll(/(?:url\(|src=|href=|import\()\s*["']?(https?:)?\/\/[^"')\s]+/g)].map((m) => m[0]);
+      expect(external, relative(first, f)).toEqual([]);
+    }
+  });
+
+  it('self-hosts the Arabic font', () => {
+    const fonts = listFiles(first).filter((f) => f.endsWith('.woff2'));
+    expect(fonts.some((f) => f.includes('noto-naskh-arabic-arabic'))).toBe(true);
+  });
+
+  it('is deterministic: the same seeds give byte-identical files', () => {
+    const a = listFiles(first)
+      .map((f) => relative(first, f))
+      .sort();
+    const b = listFiles(second)
+      .map((f) => relative(second, f))
+      .sort();
+    expect(b).toEqual(a);
+    for (const f of a) expect(readFileSync(join(second, f)).equals(readFileSync(join(first, f))), f).toBe(true);
+  });
+});
