@@ -65,7 +65,7 @@ export function buildCorpus(seedsDir: string, knowledge: Knowledge = loadKnowled
   for (const rel of files) {
     try {
       const bytes = readFileSync(join(seedsDir, rel));
-      const doc = extractDocument(bytes, `seeds/${rel}`, knowledge, sidecarOf(seedsDir, rel));
+      const doc = extractDocument(bytes, `seeds/${rel}`, knowledge, { ...sidecarOf(seedsDir, rel), idPath: rel });
       const clash = ids.get(doc.id);
       if (clash) throw new IsnadInputError(`seeds/${rel}`, `its id "${doc.id}" is the same as ${clash}'s; rename one of them`);
       ids.set(doc.id, `seeds/${rel}`);

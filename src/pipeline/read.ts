@@ -136,6 +136,8 @@ export interface ReadOptions {
   sidecarFile?: string;
   /** Values from the command line; the file's own metadata wins over them. */
   defaults?: Partial<Meta>;
+  /** Path the document id is derived from, when `file` (used in messages) carries a prefix. */
+  idPath?: string;
 }
 
 /** Read stage: decodes a seed and its metadata into a SourceDocument. */
@@ -175,5 +177,5 @@ export function readSeed(bytes: Uint8Array, file: string, options: ReadOptions =
   }
   const parsed = v.safeParse(MetaSchema, raw);
   if (!parsed.success) throw new IsnadInputError(metaFile, `metadata: ${describeIssues(parsed.issues)}`);
-  return { id: documentId(file), file, meta: parsed.output, text, textOffset: bodyStart };
+  return { id: documentId(options.idPath ?? file), file, meta: parsed.output, text, textOffset: bodyStart };
 }

@@ -31,6 +31,7 @@ describe('buildCorpus', () => {
     });
     const corpus = buildCorpus(dir);
     expect(corpus.documents.map((d) => d.file)).toEqual(['a.md', 'b.txt', 'world/c.txt']);
+    expect(corpus.documents.map((d) => d.id)).toEqual(['a', 'b', 'world~c']);
     expect(corpus.documents[2]!.meta).toEqual({ date: '2021-01-02', lang: 'ar', outlet: 'Agency' });
     expect(v.is(CorpusSchema, corpus)).toBe(true);
     expect(summarize(corpus)).toMatch(/^Isnad: bundled 3 document\(s\) \(ar, en\)/);

@@ -1,0 +1,98 @@
+/**
+ * Keeps the address bar and the explorer in step, both ways.
+ *
+ * On load the link is decoded and applied (unknown ids become a plain notice). Afterwards every
+ * change is written back: a new selection or view pushes a history entry (so Back undoes it);
+ * typing, filters, language and the timeline window replace the current one. Back and Forward
+ * re-apply the link. Must be called while a component initialises (it registers effects).
+ */
+import type { Corpus } from '../model/schema';
+import type { AppState } from '../app/appState.svelte';
+import type { I18n } from '../app/i18n.svelte';
+import { selectionKey } from '../app/selection';
+import type { SelectionState } from '../app/selection.svelte';
+import { resolveLink, selectionFields } from './resolve';
+import { decode, encode, type UrlState } from './urlState';
+
+interface Deps {
+  app: AppState;
+  selection: SelectionState;
+  i18n: I18n;
+  corpus: Corpus;
+}
+
+/** Applies a decoded link to the explorer's state, returning notices for what was not found or not valid. */
+export function applyLink(params: URLSearchParams, { app, selection, i18n, corpus }: Deps): string[] {
+  const { state, notices } = decode(params);
+  const resolved = resolveLink(state, corpus);
+  if (state.lang) i18n.lang = state.lang;
+  app.q = state.q;
+  app.types = state.types;
+  app.rel = state.rel;
+  app.minWeight = state.minWeight;
+  app.window = state.from && state.to ? { start: state.from, end: state.to } : undefined;
+  app.embed = state.embed;
+  app.view = state.view ?? 'reader';
+  app.viewFromLink = state.view !== null;
+  selection.select(resolved.selection);
+  selection.hovered = null;
+  if (resolved.doc) selection.doc = resolved.doc;
+  const out: string[] = [];
+  if (notices.length > 0) out.push(i18n.t('link.ignored', { params: [...new Set(notices.map((n) => n.param))].join(', ') }));
+  if (resolved.missing.length > 0)
+    out.push(i18n.t('link.missing', { items: resolved.missing.map((m) => `${m.param}=${m.id}`).join(', ') }));
+  return out;
+}
+
+/** The link for the explorer's current state. */
+export function currentState({ app, selection, i18n }: Omit<Deps, 'corpus'>, langInLink: boolean): UrlState {
+  return {
+    q: app.q,
+    ...selectionFields(selection.selected, selection.doc),
+    view: app.view === 'reader' && !app.viewFromLink ? null : app.view,
+    lang: langInLink ? i18n.lang : null,
+    types: app.types,
+    rel: app.rel,
+    minWeight: app.minWeight,
+    from: app.window?.start ?? null,
+    to: app.window?.end ?? null,
+    embed: app.embed,
+  };
+}
+
+/** Starts the two-way sync between location and state. */
+export function startUrlSync(deps: Deps): void {
+  const initial = new URLSearchParams(location.search);
+  // Keep lang in links only once it was in the link or the user switched it, so a shared link
+  // without it still opens in each reader's own language.
+  let langInLink = initial.has('lang');
+  const startLang = deps.i18n.lang;
+  deps.app.notices = applyLink(initial, deps);
+  let lastKey = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
+  let lastView = deps.app.view;
+
+  $effect(() => {
+    if (deps.i18n.lang !== startLang) langInLink = true;
+    const next = encode(currentState(deps, langInLink)).toString();
+    const key = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
+    const view = deps.app.view;
+    if (next === location.search.replace(/^\?/, '')) {
+      [lastKey, lastView] = [key, view];
+      return;
+    }
+    const url = `${location.pathname}${next ? `?${next}` : ''}${location.hash}`;
+    if (key !== lastKey || view !== lastView) history.pushState(null, '', url);
+    else history.replaceState(history.state, '', url);
+    [lastKey, lastView] = [key, view];
+  });
+
+  $effect(() => {
+    const onPop = () => {
+      deps.app.notices = applyLink(new URLSearchParams(location.search), deps);
+      lastKey = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
+      lastView = deps.app.view;
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  });
+}
