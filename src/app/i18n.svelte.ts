@@ -49,8 +49,6 @@ export class I18n {
 
   /** An ISO date (YYYY-MM-DD) as a readable date, computed in UTC so it never shifts a day. */
   date = (iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string => {
-    // A throwaway value for formatting, never state: SvelteDate's reactivity is not needed here.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const d = new Date(`${iso}T00:00:00Z`);
     if (Number.isNaN(d.getTime())) return iso;
     return new Intl.DateTimeFormat(this.lang === 'ar' ? 'ar-EG' : 'en-GB', { ...options, timeZone: 'UTC' }).format(d);
