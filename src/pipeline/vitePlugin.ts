@@ -26,6 +26,22 @@ export function corpusModule(corpus: Corpus): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(corpus))});\n`;
 }
 
+/**
+ * The Content Security Policy of the built page: nothing from another origin, no eval, no inline
+ * script. (`frame-ancestors` cannot be set from a meta tag; the page is meant to be embeddable.)
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /** Vite plugin: runs the Isnad pipeline on seeds/ and serves the corpus as a virtual module. */
 export function isnad(options: IsnadPluginOptions = {}): Plugin {
   let seedsDir = '';
@@ -61,6 +77,17 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       s.watcher.on('change', onChange);
       s.watcher.on('add', onChange);
       s.watcher.on('unlink', onChange);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        // Only in the build: the dev server needs inline scripts and a websocket for hot reload.
+        if (ctx.server) return html;
+        return html.replace(
+          '<meta charset="UTF-8" />',
+          `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+        );
+      },
     },
     resolveId(id) {
       if (id === CORPUS_ID) return RESOLVED_CORPUS;

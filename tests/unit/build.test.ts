@@ -39,6 +39,16 @@ describe('vite build', () => {
     for (const u of urls) expect(u.startsWith('./') || u.startsWith('#'), u).toBe(true);
   });
 
+  it('sets a Content Security Policy that allows no other origin, no eval and no inline script', () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
   it('bundles the seed corpus into the app', () => {
     const js = listFiles(first)
       .filter((f) => f.endsWith('.js'))
