@@ -13,6 +13,7 @@ import { selectionKey } from '../app/selection';
 import type { SelectionState } from '../app/selection.svelte';
 import { resolveLink, selectionFields } from './resolve';
 import { decode, encode, type UrlState } from './urlState';
+import { reportState } from './embedFrame.svelte';
 
 interface Deps {
   app: AppState;
@@ -60,8 +61,8 @@ export function currentState({ app, selection, i18n }: Omit<Deps, 'corpus'>, lan
   };
 }
 
-/** Starts the two-way sync between location and state. */
-export function startUrlSync(deps: Deps): void {
+/** Starts the two-way sync between location and state; returns how to follow a link from elsewhere (an embedding host). */
+export function startUrlSync(deps: Deps): { navigate: (search: string) => void } {
   const initial = new URLSearchParams(location.search);
   // Keep lang in links only once it was in the link or the user switched it, so a shared link
   // without it still opens in each reader's own language.
@@ -84,6 +85,7 @@ export function startUrlSync(deps: Deps): void {
     if (key !== lastKey || view !== lastView) history.pushState(null, '', url);
     else history.replaceState(history.state, '', url);
     [lastKey, lastView] = [key, view];
+    if (deps.app.embed) reportState(location.search);
   });
 
   $effect(() => {
@@ -95,4 +97,16 @@ export function startUrlSync(deps: Deps): void {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   });
+
+  return {
+    navigate(search: string) {
+      const params = new URLSearchParams(search);
+      // A host asking an embed to navigate keeps it an embed.
+      if (deps.app.embed) params.set('embed', '1');
+      history.pushState(null, '', `${location.pathname}?${params.toString()}${location.hash}`);
+      deps.app.notices = applyLink(params, deps);
+      lastKey = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
+      lastView = deps.app.view;
+    },
+  };
 }
