@@ -19,6 +19,10 @@ export interface IsnadPluginOptions {
   seedsDir?: string;
   /** Called with the corpus after each pipeline run (used by the build to emit extra files). */
   onCorpus?: (corpus: Corpus, knowledge: Knowledge) => void;
+  /** Do not print the bundling summary (a second build of the same seeds). */
+  quiet?: boolean;
+  /** Add the Content Security Policy meta tag (default true; the single-file build adds its own with hashes). */
+  csp?: boolean;
 }
 
 /** Serialises the corpus as a JS module; JSON.parse of a string literal parses faster than an object literal. */
@@ -53,7 +57,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       const knowledge = loadKnowledge(seedsDir);
       const corpus = buildCorpus(seedsDir, knowledge);
       cached = { corpus, knowledge };
-      console.log(summarize(corpus));
+      if (!options.quiet) console.log(summarize(corpus));
       options.onCorpus?.(corpus, knowledge);
     }
     return cached;
@@ -82,7 +86,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       order: 'post',
       handler(html, ctx) {
         // Only in the build: the dev server needs inline scripts and a websocket for hot reload.
-        if (ctx.server) return html;
+        if (ctx.server || options.csp === false) return html;
         return html.replace(
           '<meta charset="UTF-8" />',
           `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
