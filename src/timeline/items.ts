@@ -1,0 +1,186 @@
+/**
+ * Corpus → timeline items: every statement and event of every document as one flat, sorted
+ * list with the facts the timeline draws (lane, honest interval, precision, reported, future,
+ * undated). Pure: no runes, no DOM.
+ */
+import type { Corpus, IsnadDocument, IsnadEvent, Precision, Statement, When } from '../model/schema';
+import { entityName } from '../reader/names';
+
+/** Lane key for statements whose speaker is neither an entity nor named in the text. */
+export const UNKNOWN_LANE = 'unknown';
+/** Lane key for events (they have participants, not a speaker). */
+export const EVENTS_LANE = 'events';
+
+/** One mark on the timeline. */
+export interface TimelineItem {
+  /** Statement or event id (unique within the corpus). */
+  id: string;
+  kind: 'statement' | 'event';
+  /** Id of the document that holds it. */
+  doc: string;
+  /** Lane key: an entity id, `text:<speaker words>`, {@link UNKNOWN_LANE} or {@link EVENTS_LANE}. */
+  lane: string;
+  /** First day covered (ISO), or null when open towards the past or undated. */
+  start: string | null;
+  /** Last day covered, inclusive (ISO), or null when open towards the future or undated. */
+  end: string | null;
+  precision: Precision;
+  /** Dated only by the publication date of its document. */
+  reported: boolean;
+  /** Planned for, or dated after, the publication date. */
+  future: boolean;
+  /** Not placed on the axis: relative time without an anchor, or no date at all. */
+  undated: boolean;
+  /** The time expression in the text ("يوم الخميس الماضي"), if any. */
+  expr: string | null;
+  /** The first words of what was said (statements) or the event's label. */
+  label: string;
+  /** Where it starts in the document's text: orders items of the same day. */
+  offset: number;
+  /** Entity id of the speaker, if any. */
+  speaker: string | null;
+  /** Entity ids this item concerns: speaker, every link of the chain, event participants. */
+  entities: string[];
+}
+
+/** A lane: one speaker (or the unknown-speaker or events lane). */
+export interface Lane {
+  key: string;
+  /** Display name; null for the two special lanes, which the interface names. */
+  label: string | null;
+  /** Number of items in the lane. */
+  count: number;
+}
+
+const WORDS = 8;
+
+/** The first `n` words of a text, with an ellipsis when cut. Whitespace is collapsed. */
+export function firstWords(text: string, n = WORDS): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const head = words.slice(0, n).join(' ');
+  return words.length > n ? `${head}…` : head;
+}
+
+/** True when the item has a place on the axis: anchored and with at least one bound. */
+function isDated(when: When): boolean {
+  return !when.relative && (when.start !== null || when.end !== null);
+}
+
+/** True when the time lies after the publication date (a plan, a deadline, a promised meeting). */
+function isAfter(when: When, published: string | null): boolean {
+  if (!published) return false;
+  const first = when.start ?? when.end;
+  return first !== null && first > published;
+}
+
+function laneOfStatement(s: Statement): string {
+  if (s.speaker) return s.speaker;
+  const words = s.speakerText?.text.trim();
+  if (words && s.speakerKind !== 'unnamed') return `text:${words}`;
+  return UNKNOWN_LANE;
+}
+
+function statementItem(s: Statement, doc: IsnadDocument): TimelineItem {
+  const content = s.content ?? s;
+  const chainEntities = (s.chain ?? []).flatMap((l) => (l.entity ? [l.entity] : []));
+  return {
+    id: s.id,
+    kind: 'statement',
+    doc: doc.id,
+    lane: laneOfStatement(s),
+    start: s.when.start,
+    end: s.when.end,
+    precision: s.when.precision,
+    reported: s.when.reported === true,
+    future: isAfter(s.when, doc.meta.date),
+    undated: !isDated(s.when),
+    expr: s.when.expr?.text ?? null,
+    label: firstWords(doc.text.slice(content.start, content.end)),
+    offset: s.start,
+    speaker: s.speaker,
+    entities: [...new Set([...(s.speaker ? [s.speaker] : []), ...chainEntities])],
+  };
+}
+
+function eventItem(e: IsnadEvent, doc: IsnadDocument): TimelineItem {
+  return {
+    id: e.id,
+    kind: 'event',
+    doc: doc.id,
+    lane: EVENTS_LANE,
+    start: e.when.start,
+    end: e.when.end,
+    precision: e.when.precision,
+    reported: e.when.reported === true,
+    future: e.future === true || isAfter(e.when, doc.meta.date),
+    undated: !isDated(e.when),
+    expr: e.when.expr?.text ?? null,
+    label: firstWords(e.label ?? doc.text.slice(e.start, e.end)),
+    offset: e.start,
+    speaker: null,
+    entities: [...new Set(e.participants)],
+  };
+}
+
+/**
+ * Time order: earliest first (open-start items by their end), then document, then position in the
+ * text, so many statements of one day read in the order the article tells them. Undated last.
+ */
+export function compareItems(a: TimelineItem, b: TimelineItem): number {
+  if (a.undated !== b.undated) return a.undated ? 1 : -1;
+  const ta = a.start ?? a.end ?? '';
+  const tb = b.start ?? b.end ?? '';
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  if (a.doc !== b.doc) return a.doc < b.doc ? -1 : 1;
+  if (a.offset !== b.offset) return a.offset - b.offset;
+  return a.kind === b.kind ? 0 : a.kind === 'statement' ? -1 : 1;
+}
+
+/** Every statement and event of the corpus as timeline items, in time order (undated last). */
+export function timelineItems(corpus: Pick<Corpus, 'documents'>): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  for (const doc of corpus.documents) {
+    for (const s of doc.statements) items.push(statementItem(s, doc));
+    for (const e of doc.events) items.push(eventItem(e, doc));
+  }
+  return items.sort(compareItems);
+}
+
+/**
+ * The lanes of a set of items: named speakers by number of items (most first, ties by name),
+ * then the unknown-speaker lane, then events. Labels come from the entity in the interface
+ * language (first document that knows it), or the speaker's words.
+ */
+export function timelineLanes(items: readonly TimelineItem[], corpus: Pick<Corpus, 'documents'>, lang: 'ar' | 'en'): Lane[] {
+  const counts = new Map<string, number>();
+  for (const it of items) counts.set(it.lane, (counts.get(it.lane) ?? 0) + 1);
+  const labelOf = (key: string): string | null => {
+    if (key === UNKNOWN_LANE || key === EVENTS_LANE) return null;
+    if (key.startsWith('text:')) return key.slice(5);
+    for (const doc of corpus.documents) {
+      const e = doc.entities.find((x) => x.id === key);
+      if (e) return entityName(e, lang);
+    }
+    return key;
+  };
+  const rank = (key: string) => (key === EVENTS_LANE ? 2 : key === UNKNOWN_LANE ? 1 : 0);
+  return [...counts]
+    .map(([key, count]) => ({ key, label: labelOf(key), count }))
+    .sort(
+      (a, b) =>
+        rank(a.key) - rank(b.key) ||
+        b.count - a.count ||
+        (a.label ?? '').localeCompare(b.label ?? '', lang) ||
+        (a.key < b.key ? -1 : 1),
+    );
+}
+
+/** True when the item concerns the entity: its speaker, a link of its chain, or a participant. */
+export function itemConcerns(item: TimelineItem, entity: string): boolean {
+  return item.entities.includes(entity);
+}
+
+/** Documents whose relative times stay relative because they have no publication date. */
+export function undatedDocuments(corpus: Pick<Corpus, 'documents'>): IsnadDocument[] {
+  return corpus.documents.filter((d) => d.meta.date === null && (d.statements.length > 0 || d.events.length > 0));
+}
