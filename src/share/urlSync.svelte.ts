@@ -61,8 +61,24 @@ export function currentState({ app, selection, i18n }: Omit<Deps, 'corpus'>, lan
   };
 }
 
-/** Starts the two-way sync between location and state; returns how to follow a link from elsewhere (an embedding host). */
-export function startUrlSync(deps: Deps): { navigate: (search: string) => void } {
+/**
+ * Starts the two-way sync between location and state; returns how to follow a link from elsewhere
+ * (an embedding host). With `initial` given (the custom element), the page's own address is
+ * neither read nor written: the element's attributes are its link.
+ */
+export function startUrlSync(deps: Deps, initial?: string): { navigate: (search: string) => void } {
+  if (initial !== undefined) {
+    deps.app.notices = applyLink(new URLSearchParams(initial), deps);
+    return {
+      navigate(search: string) {
+        deps.app.notices = applyLink(new URLSearchParams(search), deps);
+      },
+    };
+  }
+  return syncWithLocation(deps);
+}
+
+function syncWithLocation(deps: Deps): { navigate: (search: string) => void } {
   const initial = new URLSearchParams(location.search);
   // Keep lang in links only once it was in the link or the user switched it, so a shared link
   // without it still opens in each reader's own language.
