@@ -24,7 +24,7 @@ try {
         emitCss: false,
         compilerOptions: { css: 'injected', runes: true },
       }),
-      isnad({ csp: false, quiet: true }),
+      isnad({ csp: false, quiet: true, previews: false }),
     ],
     build: {
       outDir,

@@ -46,7 +46,7 @@ async function main() {
       logLevel: 'warn',
       base: './',
       publicDir: false,
-      plugins: [svelte(), isnad({ csp: false, quiet: true }), viteSingleFile({ removeViteModuleLoader: true })],
+      plugins: [svelte(), isnad({ csp: false, quiet: true, previews: false }), viteSingleFile({ removeViteModuleLoader: true })],
       build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
     });
     const favicon = `data:image/svg+xml;base64,${readFileSync('public/favicon.svg').toString('base64')}`;

@@ -10,6 +10,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import type { Corpus } from '../model/schema';
 import { buildCorpus, summarize } from './corpus';
 import { loadKnowledge, type Knowledge } from './knowledge';
+import { oembedJson, previewSvg, previewTags, renderPng, type PreviewNode } from './preview';
 
 const CORPUS_ID = 'virtual:isnad/corpus';
 const RESOLVED_CORPUS = `\0${CORPUS_ID}`;
@@ -21,6 +22,10 @@ export interface IsnadPluginOptions {
   onCorpus?: (corpus: Corpus, knowledge: Knowledge) => void;
   /** Do not print the bundling summary (a second build of the same seeds). */
   quiet?: boolean;
+  /** Emit link previews (preview.png, oembed.json, Open Graph tags); default true. */
+  previews?: boolean;
+  /** Nodes of the diagram to draw in the preview image. */
+  previewNodes?: (corpus: Corpus) => PreviewNode[];
   /** Add the Content Security Policy meta tag (default true; the single-file build adds its own with hashes). */
   csp?: boolean;
 }
@@ -45,6 +50,23 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The canonical address of the explorer, from ISNAD_BASE_URL at build time (for absolute preview
+ * URLs). Anything that is not an http(s) URL stops the build rather than producing broken tags.
+ */
+export function baseUrlFromEnv(value = process.env.ISNAD_BASE_URL): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`Isnad: ISNAD_BASE_URL "${value}" is not a URL (expected e.g. https://example.org/isnad/)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`Isnad: ISNAD_BASE_URL must be http(s), not ${url.protocol}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
 
 /** Vite plugin: runs the Isnad pipeline on seeds/ and serves the corpus as a virtual module. */
 export function isnad(options: IsnadPluginOptions = {}): Plugin {
@@ -86,12 +108,25 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       order: 'post',
       handler(html, ctx) {
         // Only in the build: the dev server needs inline scripts and a websocket for hot reload.
-        if (ctx.server || options.csp === false) return html;
+        if (ctx.server) return html;
+        if (options.previews !== false) {
+          const tags = previewTags(run().corpus, baseUrlFromEnv());
+          html = html.replace('<link rel="icon"', `${tags}\n    <link rel="icon"`);
+        }
+        if (options.csp === false) return html;
         return html.replace(
           '<meta charset="UTF-8" />',
           `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
         );
       },
+    },
+    async generateBundle() {
+      if (options.previews === false) return;
+      const { corpus } = run();
+      const base = baseUrlFromEnv();
+      const png = await renderPng(previewSvg(corpus, options.previewNodes?.(corpus) ?? []));
+      this.emitFile({ type: 'asset', fileName: 'preview.png', source: png });
+      this.emitFile({ type: 'asset', fileName: 'oembed.json', source: oembedJson(corpus, base) });
     },
     resolveId(id) {
       if (id === CORPUS_ID) return RESOLVED_CORPUS;

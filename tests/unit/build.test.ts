@@ -1,3 +1,4 @@
+// @vitest-environment node
 // Runs the real `vite build` (twice) and checks what lands in dist/.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,10 +62,19 @@ describe('vite build', () => {
 
   it('needs nothing from another origin', () => {
     for (const f of listFiles(first).filter((f) => /\.(html|css|js)$/.test(f))) {
-      const text = readFileSync(f, 'utf8');
+      // Block comments may show example URLs (embed.js documents its snippet); code may not.
+      const text = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
       const external = [...text.matchAll(/(?:url\(|src=|href=|import\()\s*["']?(https?:)?\/\/[^"')\s]+/g)].map((m) => m[0]);
       expect(external, relative(first, f)).toEqual([]);
     }
+  });
+
+  it('writes link previews: Open Graph tags, a PNG preview and oEmbed JSON', () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    expect(html).toContain('<meta property="og:image" content="./preview.png" />');
+    expect(html).toContain('application/json+oembed');
+    expect([...readFileSync(join(first, 'preview.png')).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    expect(JSON.parse(readFileSync(join(first, 'oembed.json'), 'utf8')).type).toBe('rich');
   });
 
   it('self-hosts the Arabic font', () => {

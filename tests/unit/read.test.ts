@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { decodeSeed, documentId, isRealDate, readSeed, IsnadInputError } from '../../src/pipeline/read';
 
