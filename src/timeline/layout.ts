@@ -21,7 +21,7 @@ export interface LayoutOptions {
   gap: number;
 }
 
-export const DEFAULT_LAYOUT: LayoutOptions = { radius: 5, rowHeight: 14, header: 18, lanePad: 6, gap: 2 };
+export const DEFAULT_LAYOUT: LayoutOptions = { radius: 5, rowHeight: 14, header: 16, lanePad: 4, gap: 2 };
 
 /** A mark placed on the plot. */
 export interface PlacedItem {

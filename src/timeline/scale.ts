@@ -206,11 +206,11 @@ export interface Tick {
 const locale = (lang: 'ar' | 'en') => (lang === 'ar' ? 'ar-EG' : 'en-GB');
 
 /**
- * Ticks for a (zoomed) scale, about one per `spacing` pixels, at whole days at least, labelled
- * with `Intl` in the interface language: years, months (with the year at January and the first
+ * Ticks for a (zoomed) scale, about one per `spacing` pixels, at whole days at least and at
+ * least `inset` pixels from either edge, labelled with `Intl` in the interface language: years, months (with the year at January and the first
  * tick), or days (with the month at the first of the month and the first tick).
  */
-export function axisTicks(scale: ScaleTime<number, number>, lang: 'ar' | 'en', spacing = 90): Tick[] {
+export function axisTicks(scale: ScaleTime<number, number>, lang: 'ar' | 'en', spacing = 90, inset = 18): Tick[] {
   const [r0, r1] = scale.range() as [number, number];
   const count = Math.max(2, Math.floor(Math.abs(r1 - r0) / spacing));
   const [d0, d1] = (scale.domain() as [Date, Date]).map((d) => d.getTime()).sort((a, b) => a - b) as [number, number];
@@ -221,6 +221,9 @@ export function axisTicks(scale: ScaleTime<number, number>, lang: 'ar' | 'en', s
   }
   dates = dates.filter((d) => utcDay.floor(d).getTime() === d.getTime());
   const step = dates.length > 1 ? (dates[1] as Date).getTime() - (dates[0] as Date).getTime() : DAY;
+  // None so near an edge that its label would be cut.
+  const [lo, hi] = [Math.min(r0, r1) + inset, Math.max(r0, r1) - inset];
+  dates = dates.filter((d) => scale(d) >= lo && scale(d) <= hi);
   const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale(lang), { ...o, timeZone: 'UTC' });
   const year = fmt({ year: 'numeric' });
   const monthYear = fmt({ month: 'short', year: 'numeric' });

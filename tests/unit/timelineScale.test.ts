@@ -92,7 +92,7 @@ describe('window ↔ zoom transform', () => {
 describe('axisTicks', () => {
   it('labels years over a wide span, months with the year at January when there is room', () => {
     const narrow = timeScale([parseDay('2015-01-01'), parseDay('2017-03-01')], 200, 'ltr');
-    expect(axisTicks(narrow, 'en').map((t) => t.label)).toEqual(['2015', '2016', '2017']);
+    expect(axisTicks(narrow, 'en').map((t) => t.label)).toEqual(['2016']);
     const wide = timeScale([parseDay('2015-01-01'), parseDay('2017-03-01')], 600, 'ltr');
     expect(axisTicks(wide, 'en').map((t) => t.label)).toContain('Jan 2016');
   });
@@ -105,10 +105,11 @@ describe('axisTicks', () => {
     const ar = axisTicks(s, 'ar');
     expect(ar[1]?.label).toMatch(/^[٠-٩]+$/);
   });
-  it('never ticks below a day, even zoomed in', () => {
+  it('never ticks below a day, even zoomed in, nor so near an edge that the label is cut', () => {
     const s = timeScale([parseDay('2017-01-27'), parseDay('2017-01-29')], 600, 'ltr');
-    const ticks = axisTicks(s, 'en');
-    expect(ticks.map((t) => t.iso)).toEqual(['2017-01-27', '2017-01-28', '2017-01-29']);
+    expect(axisTicks(s, 'en', 90, 0).map((t) => t.iso)).toEqual(['2017-01-27', '2017-01-28', '2017-01-29']);
+    expect(axisTicks(s, 'en').map((t) => t.iso)).toEqual(['2017-01-28']);
+    expect(axisTicks(s, 'en')[0]?.label).toBe('28 Jan');
   });
 });
 

@@ -43,7 +43,7 @@ export const ar: Dictionary = {
   'timeline.date.after': 'من {date} فصاعدًا',
   'timeline.date.unknown': 'التاريخ غير معروف',
   'timeline.date.relative': '«{expr}»، ولا تاريخ نشر يُثبّته',
-  'timeline.future': 'بعد النشر (مُقرَّر)',
+  'timeline.future': '{date}، بعد النشر (مُقرَّر)',
   'timeline.itemName': '{who}، {date}: {words}',
   'timeline.legend': 'دليل الرموز',
   'timeline.legend.day': 'يوم',

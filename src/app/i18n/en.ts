@@ -43,7 +43,7 @@ export const en = {
   'timeline.date.after': 'from {date} on',
   'timeline.date.unknown': 'date unknown',
   'timeline.date.relative': '“{expr}”, with no publication date to anchor it',
-  'timeline.future': 'after publication (planned)',
+  'timeline.future': '{date}, after publication (planned)',
   'timeline.itemName': '{who}, {date}: {words}',
   'timeline.legend': 'Key',
   'timeline.legend.day': 'a day',
