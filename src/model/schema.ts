@@ -87,6 +87,8 @@ export const EntitySchema = v.object({
   /** Where the entity's identity came from. */
   source: v.optional(v.picklist(['gazetteer', 'rule', 'override'])),
   roles: v.optional(v.array(RoleSchema)),
+  /** ISO 3166 code of the person's or body's country, when the gazetteer or the text gives it. */
+  nationality: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))),
   mentions: v.array(MentionSchema),
 });
 
@@ -98,6 +100,8 @@ export const RelationSchema = v.object({
   directed: v.optional(v.boolean()),
   /** Weight for drawing: typed relations weigh more than co-occurrence. */
   weight: v.optional(v.number()),
+  /** How many places in the document state it (the length of `evidence`). */
+  count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   evidence: v.array(SpanSchema),
 });
 
@@ -146,6 +150,10 @@ export const StatementSchema = v.object({
   when: WhenSchema,
   /** Ids of events the statement is about. */
   events: v.optional(v.array(v.string())),
+  /** For a group speaker (speakerKind 'group'): the entity ids it is made of, when known (الرئيسان). */
+  speakers: v.optional(v.array(v.string())),
+  /** The speaker is not named at the cue (وأضاف، مضيفا، he said): carried on from context. */
+  implicit: v.optional(v.boolean()),
 });
 
 export const EventSchema = v.object({
@@ -158,6 +166,8 @@ export const EventSchema = v.object({
   when: WhenSchema,
   /** Is the event planned for later than the publication? */
   future: v.optional(v.boolean()),
+  /** The words that name the event (اتصال هاتفي, phone call). */
+  trigger: v.optional(QuotedSpanSchema),
 });
 
 export const DocumentSchema = v.object({
