@@ -1,0 +1,195 @@
+/**
+ * The real built explorer in Chromium, CPU throttled 4×: first paint, when the views first draw,
+ * search as you type (through the page's own search box), and frames per second while panning the
+ * diagram. Whatever the page does not have yet is reported as null with the reason.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { serveStatic } from '../tests/e2e/server';
+import { openThrottledPage, seenTimes, watchSelectors } from './chromium';
+import { median, quantile } from './stats';
+
+/** Where the app's parts show up in the DOM (the hooks the measurements rely on). */
+export const APP_SELECTORS = {
+  shell: '.app',
+  reader: 'article.reader',
+  searchBox: 'input[type=search]',
+  searchResult: '[data-result]',
+  graphNode: '#graph svg [data-entity], #graph svg [data-node]',
+  timelineItem: '#timeline svg.plot [data-key]',
+};
+
+export interface AppResult {
+  /** Median over the loads of first-paint and first-contentful-paint (ms since navigation). */
+  firstPaintMs: number | null;
+  firstContentfulPaintMs: number | null;
+  /** When the reader, the diagram and the timeline first drew (ms since navigation). */
+  readerMs: number | null;
+  graphFirstRenderMs: number | null;
+  timelineFirstRenderMs: number | null;
+  /** Performance measures the app reports itself (names starting with "isnad:"). */
+  appMeasures: Record<string, number>;
+  /** From navigation until the first query's results are on screen. */
+  searchAnswersMs: number | null;
+  keystrokeMedianMs: number | null;
+  keystrokeP95Ms: number | null;
+  keystrokes: number;
+  graphNodes: number | null;
+  panFps: number | null;
+  notes: string[];
+}
+
+const LOADS = 3;
+
+/** Types `query` one character at a time (in the page, no round trips) and times each until the results change. */
+async function typeAndTime(page: Page, query: string): Promise<number[]> {
+  return page.evaluate(async (q: string) => {
+    const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+    const pane = input.closest('section') ?? document.body;
+    input.focus();
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    const times: number[] = [];
+    for (const ch of q) {
+      const changed = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => (obs.disconnect(), resolve(false)), 1000);
+        const obs = new MutationObserver(() => (obs.disconnect(), clearTimeout(timer), resolve(true)));
+        obs.observe(pane, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      const t0 = performance.now();
+      input.value += ch;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+      const ok = await changed;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      if (ok) times.push(performance.now() - t0);
+    }
+    return times;
+  }, query);
+}
+
+/** Drags across the middle of the diagram for about two seconds and counts animation frames. */
+async function panFps(page: Page): Promise<number | null> {
+  const svg = page.locator('#graph svg').first();
+  const box = await svg.boundingBox();
+  if (!box) return null;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __counting: boolean };
+    w.__frames = 0;
+    w.__counting = true;
+    const tick = () => {
+      if (!w.__counting) return;
+      w.__frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const t0 = Date.now();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 0; i < 60; i++) await page.mouse.move(cx + 100 * Math.sin(i / 6), cy + 60 * Math.cos(i / 6));
+  await page.mouse.up();
+  const seconds = (Date.now() - t0) / 1000;
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __counting: boolean };
+    w.__counting = false;
+    return w.__frames;
+  });
+  return frames / seconds;
+}
+
+/** Measures the built site in `siteDir`; `queries` are typed into the search box. */
+export async function measureApp(browser: Browser, siteDir: string, queries: string[]): Promise<AppResult> {
+  const server = await serveStatic(siteDir, '/isnad/');
+  const notes: string[] = [];
+  const paints: number[] = [];
+  const fcps: number[] = [];
+  const result: AppResult = {
+    firstPaintMs: null,
+    firstContentfulPaintMs: null,
+    readerMs: null,
+    graphFirstRenderMs: null,
+    timelineFirstRenderMs: null,
+    appMeasures: {},
+    searchAnswersMs: null,
+    keystrokeMedianMs: null,
+    keystrokeP95Ms: null,
+    keystrokes: 0,
+    graphNodes: null,
+    panFps: null,
+    notes,
+  };
+  try {
+    for (let load = 0; load < LOADS; load++) {
+      const page = await openThrottledPage(browser);
+      try {
+        await watchSelectors(page, APP_SELECTORS);
+        await page.goto(`${server.url}?lang=en`, { waitUntil: 'load', timeout: 120_000 });
+        await page.waitForSelector(APP_SELECTORS.reader, { timeout: 120_000 }).catch(() => notes.push('the reader never drew'));
+        // Give the other views a moment to draw (they may defer work after the first paint).
+        await page.waitForTimeout(load === 0 ? 3000 : 500);
+        const paint = await page.evaluate(() =>
+          Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime])),
+        );
+        if (paint['first-paint'] !== undefined) paints.push(paint['first-paint']);
+        if (paint['first-contentful-paint'] !== undefined) fcps.push(paint['first-contentful-paint']);
+        if (load > 0) continue;
+        const seen = await seenTimes(page);
+        result.readerMs = seen.reader ?? null;
+        result.graphFirstRenderMs = seen.graphNode ?? null;
+        result.timelineFirstRenderMs = seen.timelineItem ?? null;
+        result.appMeasures = await page.evaluate(() =>
+          Object.fromEntries(
+            performance
+              .getEntriesByType('measure')
+              .filter((e) => e.name.startsWith('isnad:'))
+              .map((e) => [e.name, e.duration]),
+          ),
+        );
+        if (seen.graphNode === undefined) notes.push('no diagram nodes (#graph svg [data-entity]) on the page');
+        if (seen.timelineItem === undefined) notes.push('no timeline items (#timeline svg.plot [data-key]) on the page');
+        if (seen.graphNode !== undefined) {
+          result.graphNodes = await page.locator(APP_SELECTORS.graphNode).count();
+          result.panFps = await panFps(page);
+        }
+        if (seen.searchBox === undefined) notes.push('no search box (input[type=search]) on the page');
+        else {
+          const times: number[] = [];
+          for (const q of queries) times.push(...(await typeAndTime(page, q)));
+          result.keystrokes = times.length;
+          result.keystrokeMedianMs = times.length ? median(times) : null;
+          result.keystrokeP95Ms = times.length ? quantile(times, 0.95) : null;
+          if (!times.length) notes.push('typing never changed the search pane');
+        }
+      } finally {
+        await page.context().close();
+      }
+    }
+    result.firstPaintMs = paints.length ? median(paints) : null;
+    result.firstContentfulPaintMs = fcps.length ? median(fcps) : null;
+    if (queries[0] && !notes.some((n) => n.startsWith('no search box')))
+      result.searchAnswersMs = await searchAnswers(browser, server.url, queries[0]);
+  } finally {
+    await server.close();
+  }
+  return result;
+}
+
+/** A fresh load; as soon as the search box exists the query is typed; ms from navigation until a result shows. */
+async function searchAnswers(browser: Browser, url: string, query: string): Promise<number | null> {
+  const page = await openThrottledPage(browser);
+  try {
+    await watchSelectors(page, APP_SELECTORS);
+    await page.goto(`${url}?lang=en`, { waitUntil: 'commit' });
+    const box = page.locator(APP_SELECTORS.searchBox).first();
+    await box.waitFor({ timeout: 120_000 });
+    await box.fill(query);
+    await page.waitForSelector(APP_SELECTORS.searchResult, { timeout: 60_000 });
+    return (await seenTimes(page)).searchResult ?? null;
+  } catch {
+    return null;
+  } finally {
+    await page.context().close();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Runs the real pipeline once on one folder, in its own process so that its peak memory is its own:
+ * `node --import tsx bench/pipelineChild.ts SEEDS_DIR OUT_JSON`. Prints one JSON line of measurements.
+ */
+import { writeFileSync } from 'node:fs';
+import { buildCorpus } from '../src/pipeline/corpus';
+import { loadKnowledge } from '../src/pipeline/knowledge';
+import { corpusModule } from '../src/pipeline/vitePlugin';
+
+const [seedsDir, out] = process.argv.slice(2);
+if (!seedsDir || !out) throw new Error('Isnad bench: usage: pipelineChild.ts SEEDS_DIR OUT_JSON');
+const t0 = performance.now();
+const knowledge = loadKnowledge(seedsDir);
+const t1 = performance.now();
+const corpus = buildCorpus(seedsDir, knowledge);
+const t2 = performance.now();
+const json = JSON.stringify(corpus);
+writeFileSync(out, json);
+const count = (f: (d: (typeof corpus.documents)[number]) => number) => corpus.documents.reduce((s, d) => s + f(d), 0);
+const distinctEntities = new Set(corpus.documents.flatMap((d) => d.entities.map((e) => e.id))).size;
+console.log(
+  JSON.stringify({
+    documents: corpus.documents.length,
+    knowledgeMs: t1 - t0,
+    pipelineMs: t2 - t1,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    corpusJsonBytes: Buffer.byteLength(json),
+    corpusModuleBytes: Buffer.byteLength(corpusModule(corpus)),
+    sentences: count((d) => d.sentences.length),
+    entityMentions: count((d) => d.entities.length),
+    distinctEntities,
+    statements: count((d) => d.statements.length),
+    relations: count((d) => d.relations.length),
+    events: count((d) => d.events.length),
+  }),
+);
