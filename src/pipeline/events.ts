@@ -1,0 +1,166 @@
+/**
+ * Events: what the statements are about (a phone call, an earlier call, a speech at the UN in
+ * 2015, a meeting planned for later, an order to be signed by Saturday), as timeline items
+ * apart from the statements. A trigger word from data/event-words.json, dated by the nearest
+ * time expression of its clause, with the entities named around it as participants. The same
+ * event mentioned again (same kind, same dates) is merged into one.
+ */
+import type { IsnadEvent, Statement, When } from '../model/schema';
+import words from './data/event-words.json';
+import { stableId } from './statements/ids';
+import type { MentionIndex } from './statements/mentions';
+import { normWords, tokenize, withoutConjunction, type Token } from './statements/tokens';
+import { whenOf, type FoundTime } from './time';
+import type { EntityDocument } from './types';
+
+const AFTER = 16;
+const BEFORE = 6;
+/** Participants are named close to the trigger; the date may come later in the clause. */
+const NEAR = 8;
+
+type Lang = 'ar' | 'en';
+const TRIGGERS: Record<Lang, { kind: string; words: string[] }[]> = { ar: [], en: [] };
+for (const [kind, t] of Object.entries(words.kinds)) {
+  for (const lang of ['ar', 'en'] as const) for (const p of t[lang]) TRIGGERS[lang].push({ kind, words: normWords(p) });
+}
+for (const lang of ['ar', 'en'] as const) TRIGGERS[lang].sort((a, b) => b.words.length - a.words.length);
+const FUTURE = { ar: new Set(words.future.ar.flatMap(normWords)), en: new Set(words.future.en) };
+const DUAL = { ar: new Set(words.dual.ar.flatMap(normWords)), en: new Set(words.dual.en) };
+// "بعد انتخاب … قبل توليه": an event placed only relative to other events.
+const ANCHORS = { ar: new Set(normWords('بعد قبل عقب إثر سبق')), en: new Set(['after', 'before', 'previously', 'earlier']) };
+
+function triggerAt(tokens: Token[], i: number, lang: Lang): { kind: string; len: number } | null {
+  for (const t of TRIGGERS[lang]) {
+    const ok = t.words.every((w, k) => {
+      const tok = tokens[i + k];
+      if (!tok) return false;
+      if (tok.norm === w) return true;
+      // A clitic on the first word: واتصال، بالاتصال، للقاء.
+      return (
+        k === 0 && lang === 'ar' && (withoutConjunction(tok.norm) === w || (/^[بل]/.test(tok.norm) && tok.norm.slice(1) === w))
+      );
+    });
+    if (ok) return { kind: t.kind, len: t.words.length };
+  }
+  return null;
+}
+
+interface Found {
+  kind: string;
+  start: number;
+  end: number;
+  label: string;
+  participants: string[];
+  when: When;
+  future: boolean;
+}
+
+function whenNear(times: FoundTime[], from: number, to: number, triggerStart: number, pub: string | null): FoundTime | null {
+  const near = times.filter((t) => t.start >= from && t.end <= to);
+  near.sort(
+    (a, b) =>
+      Math.abs(a.start - triggerStart) -
+      Math.abs(b.start - triggerStart) +
+      (a.start < triggerStart ? 5 : 0) -
+      (b.start < triggerStart ? 5 : 0),
+  );
+  return near[0] ?? (pub ? null : null);
+}
+
+/** Finds events and links each statement to the events inside its span. */
+export function extractEvents(
+  doc: EntityDocument,
+  statements: Statement[],
+  times: FoundTime[],
+  mentions: MentionIndex,
+): IsnadEvent[] {
+  const lang: Lang = doc.meta.lang === 'en' ? 'en' : 'ar';
+  const pub = doc.meta.date;
+  const found: Found[] = [];
+  const publisher = doc.meta.outlet ? mentions.byName(doc.meta.outlet) : null;
+  doc.sentences.forEach((s) => {
+    if (doc.blocks[s.block]?.kind !== 'paragraph') return;
+    const tokens = tokenize(doc.text, s.start, s.end);
+    for (let i = 0; i < tokens.length; i++) {
+      const trig = triggerAt(tokens, i, lang);
+      if (!trig) continue;
+      // "المحادثات … عبر الهاتف", "talks by telephone": the call is the event.
+      if (
+        trig.kind === 'meeting' &&
+        tokens.slice(i + 1, i + 8).some((_, n) => triggerAt(tokens, i + 1 + n, lang)?.kind === 'call')
+      )
+        continue;
+      const from = tokens[Math.max(0, i - BEFORE)]!.start;
+      const last = tokens[Math.min(tokens.length - 1, i + trig.len - 1 + AFTER)]!;
+      const start = tokens[i]!.start;
+      const end = tokens[i + trig.len - 1]!.end;
+      const window = tokens.slice(Math.max(0, i - BEFORE), i + trig.len + AFTER);
+      const time = whenNear(times, from, last.end, start, pub);
+      let when = time ? whenOf(time, pub) : whenOf(null, pub);
+      if (!time && window.some((t) => ANCHORS[lang].has(t.norm))) {
+        when = { start: null, end: pub, precision: 'range', ...(pub ? {} : { relative: true }) };
+      }
+      const future =
+        (when.start !== null && pub !== null && when.start > pub) ||
+        (when.end === null && when.start !== null) ||
+        window.some((t) => FUTURE[lang].has(t.norm) || FUTURE[lang].has(withoutConjunction(t.norm) ?? '')) ||
+        (lang === 'ar' && window.some((t, n) => t.norm === 'قد' && /^[يت]/.test(window[n + 1]?.norm ?? '')));
+      const near = tokens[Math.min(tokens.length - 1, i + trig.len + NEAR)]!.end;
+      const named = mentions.within(from, near).filter((m) => m.type !== 'place' && m.entity !== publisher);
+      const persons = named.filter((m) => m.type === 'person');
+      let participants = [...new Set((persons.length > 0 ? persons : named).map((m) => m.entity))];
+      if (participants.length < 2 && window.some((t) => DUAL[lang].has(t.norm))) {
+        const pair = statements.find((st) => st.speakers && st.speakers.length === 2)?.speakers;
+        if (pair) participants = [...new Set([...participants, ...pair])];
+      }
+      const words = tokens.slice(i, i + trig.len + 6).filter((t) => t.word);
+      const label = doc.text.slice(start, words[words.length - 1]?.end ?? end);
+      found.push({ kind: trig.kind, start, end, label, participants, when, future });
+      i += trig.len - 1;
+    }
+  });
+  return merge(doc, found, statements);
+}
+
+function sameTime(a: When, b: When): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+function merge(doc: EntityDocument, found: Found[], statements: Statement[]): IsnadEvent[] {
+  const events: IsnadEvent[] = [];
+  const spans: { start: number; end: number; id: string }[] = [];
+  const used = new Set<string>();
+  for (const f of found) {
+    const same = events.find(
+      (e) =>
+        e.kind === f.kind &&
+        sameTime(e.when, f.when) &&
+        e.future === f.future &&
+        (e.participants.length === 0 || f.participants.length === 0 || f.participants.some((p) => e.participants.includes(p))),
+    );
+    if (same) {
+      if (same.participants.length < 2) same.participants = [...new Set([...same.participants, ...f.participants])];
+      if (same.when.reported && !f.when.reported) same.when = f.when;
+      spans.push({ start: f.start, end: f.end, id: same.id });
+      continue;
+    }
+    const id = stableId(`${doc.id}:ev`, `${f.kind}|${f.when.start}|${f.when.end}|${f.label}`, used);
+    events.push({
+      id,
+      kind: f.kind,
+      label: f.label,
+      start: f.start,
+      end: f.end,
+      participants: f.participants,
+      when: f.when,
+      future: f.future,
+      trigger: { start: f.start, end: f.end, text: doc.text.slice(f.start, f.end) },
+    });
+    spans.push({ start: f.start, end: f.end, id });
+  }
+  for (const st of statements) {
+    const ids = [...new Set(spans.filter((s) => s.start >= st.start && s.end <= st.end).map((s) => s.id))];
+    if (ids.length > 0) st.events = ids;
+  }
+  return events;
+}

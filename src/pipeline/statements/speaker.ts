@@ -1,0 +1,65 @@
+/**
+ * Who a speaker phrase names: an entity (through the mentions inside it), or a group, a
+ * document or an unnamed source (through its head word, see data/speaker-nouns.json).
+ */
+import type { Range } from './raw';
+import { isDualWord, kindOfWord, type SpeakerKind } from './lexicon';
+import type { MentionIndex, MentionRef } from './mentions';
+import { tokenize } from './tokens';
+
+export interface Speaker {
+  entity: string | null;
+  kind: SpeakerKind;
+  /** For a group: the entities it is made of, when the text names them. */
+  members?: string[];
+  /** A group of exactly two (الرئيسان), whose members may be found earlier in the text. */
+  dual?: boolean;
+}
+
+const TYPE_RANK: Record<string, number> = { person: 0, organization: 1, place: 2, other: 3 };
+
+/** Picks the entity a phrase is about: a person before an organisation, the named one before a title. */
+function bestEntity(mentions: MentionRef[]): string | null {
+  if (mentions.length === 0) return null;
+  const sorted = [...mentions].sort(
+    (a, b) =>
+      TYPE_RANK[a.type]! - TYPE_RANK[b.type]! ||
+      Number(a.kind === 'title') - Number(b.kind === 'title') ||
+      (a.type === 'person' ? b.end - a.end : a.start - b.start),
+  );
+  return sorted[0]!.entity;
+}
+
+/** The head word that decides a phrase's kind: first word in Arabic, last before "of" in English. */
+function headKind(text: string, range: Range, lang: 'ar' | 'en'): { kind: SpeakerKind | null; dual: boolean } {
+  const words = tokenize(text, range.start, range.end).filter((t) => t.word);
+  if (words.length === 0) return { kind: null, dual: false };
+  if (lang === 'ar') {
+    const head = words[0]!.text;
+    return { kind: kindOfWord(head, 'ar'), dual: isDualWord(head, 'ar') };
+  }
+  const of = words.findIndex((w) => w.norm === 'of');
+  const head = words[of > 0 ? of - 1 : words.length - 1]!.text;
+  const first = words[0]!.norm;
+  return {
+    kind: kindOfWord(head, 'en') ?? (first === 'both' ? 'group' : null),
+    dual: isDualWord(first, 'en') || first === 'both',
+  };
+}
+
+/** Resolves a speaker phrase. */
+export function speakerOf(text: string, range: Range, lang: 'ar' | 'en', mentions: MentionIndex): Speaker {
+  const inside = mentions.within(range.start, range.end);
+  const persons = [...new Set(inside.filter((m) => m.type === 'person').map((m) => m.entity))];
+  const { kind, dual } = headKind(text, range, lang);
+  if (kind === 'group' || dual) {
+    return { entity: null, kind: 'group', ...(persons.length > 0 ? { members: persons } : {}), ...(dual ? { dual } : {}) };
+  }
+  // "المتحدث باسم البيت الأبيض شون سبايسر": a spokesman word with a name is that person.
+  if (kind === 'unnamed' && persons.length > 0) return { entity: bestEntity(inside), kind: 'entity' };
+  if (kind === 'unnamed' || kind === 'document') {
+    // "a senior official" names nobody; but "the statement of the Kremlin" stays a document too.
+    return { entity: null, kind };
+  }
+  return { entity: bestEntity(inside), kind: 'entity' };
+}
