@@ -1,8 +1,36 @@
-/** Entity recognition stage (placeholder until the entities issue lands). */
+/**
+ * Entity recognition stage: finds every mention of people, organizations and places and links
+ * mentions of the same thing into one entity. Order matters: the gazetteer first (the longest
+ * known name wins), then rules for unknown names (organizations by head noun, places after place
+ * nouns, people after titles or with known given names, English capitalised runs), then
+ * coreference (repeated names and surnames, titles without a name), then the user's overrides.
+ * Rules are described in docs/entities.md.
+ */
 import type { EntityDocument, SegmentedDocument } from './types';
 import type { Knowledge } from './knowledge';
+import { assemble } from './entities/assemble';
+import { findGivenNamePeople, findOrganizations, findPlaces, findTitledPeople } from './entities/arabicRules';
+import { Context } from './entities/context';
+import { dropUnconfirmed, propagateNames, resolveTitles } from './entities/coref';
+import { englishRoles, findEnglishNames } from './entities/englishRules';
+import { matchGazetteer } from './entities/match';
+import { applyOverrides } from './entities/overrides';
+import { tokenize } from './entities/tokens';
 
 /** Finds every mention of people, organizations and places and links them into entities. */
-export function extractEntities(doc: SegmentedDocument, _knowledge: Knowledge): EntityDocument {
-  return { ...doc, entities: [] };
+export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): EntityDocument {
+  const tokens = tokenize(doc.text, doc.sentences);
+  const ctx = new Context(doc.text, tokens, knowledge.lexicon);
+  for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
+  findOrganizations(ctx);
+  findTitledPeople(ctx);
+  findPlaces(ctx);
+  findGivenNamePeople(ctx);
+  findEnglishNames(ctx);
+  englishRoles(ctx);
+  propagateNames(ctx);
+  dropUnconfirmed(ctx);
+  resolveTitles(ctx);
+  const entities = applyOverrides(assemble(ctx.found, doc.text), knowledge.overrides, doc.text);
+  return { ...doc, entities };
 }

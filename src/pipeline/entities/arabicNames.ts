@@ -1,0 +1,81 @@
+/**
+ * Arabic names the gazetteer does not know, read from their context: a name after a title
+ * (`الرئيس الفرنسي إيمانويل ماكرون`), a known given name followed by more name words, and the
+ * words that can or cannot belong to a name. Arabic has no capitals, so the tests are negative:
+ * not a function word, not a title, not a nationality adjective, not a head noun, not a verb form.
+ */
+import { normalize } from '../../search/normalize';
+import type { Context } from './context';
+import { joinable } from './tokens';
+
+/** `على` and `إلى` fold to the names `علي`/`الي`: the raw letter decides. */
+function foldedFunctionWord(raw: string): boolean {
+  return /ى$/.test(raw) && /^(?:[وف]?)(?:على|إلى|الى|لدى|حتى|متى|سوى)$/.test(raw);
+}
+
+/** Could token i be a word of a person's name (any position)? */
+export function nameWord(ctx: Context, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || !t.arabic || ctx.cover[i] || t.norm.length < 2) return false;
+  if (ctx.isStop(i) || foldedFunctionWord(t.raw) || /^\d/.test(t.norm)) return false;
+  if (ctx.nisba(i) || ctx.inSet(i, ctx.lex.orgHeads) || ctx.inSet(i, ctx.lex.placeHeads)) return false;
+  if (ctx.lookup(i, ctx.lex.titles)) return false;
+  // A pronoun suffix (`اجرائه`، `قوله`): not a name, except known names and `الله`.
+  if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm)) return false;
+  return true;
+}
+
+/** Is token i a known given name (after its clitics)? */
+export function givenName(ctx: Context, i: number): boolean {
+  const t = ctx.tokens[i];
+  return !!t && t.arabic && !foldedFunctionWord(t.raw) && ctx.inSet(i, ctx.lex.given);
+}
+
+/**
+ * The end (exclusive) of a name starting at token j, or undefined. The first word is taken
+ * whole (no clitic stripping: `ليونيد` starts with ل); a word starting with و ends the name
+ * (`ماكرون وميركل`), so does an imperfect verb (`يتفقان`).
+ */
+export function nameFrom(ctx: Context, j: number, max = 4, feminine = false): number | undefined {
+  const t = ctx.tokens[j];
+  if (!t || !nameWord(ctx, j)) return undefined;
+  const given = ctx.lex.given.has(t.norm);
+  if (t.norm.startsWith('ال') && !given) return undefined;
+  if (/^و/.test(t.norm) && !given) return undefined;
+  // `صورة`، `قوله`: nouns and verbs with pronouns; a woman's name may end in ة after a feminine title.
+  if (/ه$/.test(t.raw) && !given) return undefined;
+  if (/ة$/.test(t.raw) && !given && !feminine) return undefined;
+  let k = j + 1;
+  while (k < ctx.tokens.length && k - j < max && joinable(ctx.tokens[k]!.gap)) {
+    const n = ctx.tokens[k]!;
+    if (!nameWord(ctx, k)) {
+      // A compound given name (`عبد الله`) or a known surname may continue even if definite.
+      break;
+    }
+    const g = ctx.lex.given.has(n.norm);
+    if (/^و/.test(n.norm) && !g) break;
+    if (
+      /^[يت]/.test(n.norm) &&
+      n.norm.length >= 4 &&
+      !g &&
+      k - j >= 1 &&
+      /^(?:ي|ت)[^ا]/.test(n.norm) &&
+      /(?:ون|ان|ين)$/.test(n.norm)
+    )
+      break;
+    if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
+    if (n.norm.startsWith('ال') && (k - j > 1 || n.norm.length < 5)) break;
+    k++;
+  }
+  // `عبد` never ends a name.
+  if (normalize(ctx.tokens[k - 1]!.raw) === 'عبد') return k - j > 1 ? k - 1 : undefined;
+  return k;
+}
+
+/** Key of an entity found by a rule: type and the normalised words of its span. */
+export function ruleKey(text: string, start: number, end: number, type: string): string {
+  return `rule:${type}:${normalize(text.slice(start, end))
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ')}`;
+}

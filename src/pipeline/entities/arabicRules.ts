@@ -1,0 +1,267 @@
+/**
+ * Arabic rules for names the gazetteer does not know: organizations from their head nouns
+ * (`لجنة الدفاع والأمن`), people from the titles before them, from known given names, and
+ * places after place nouns (`محافظة إدلب` → `إدلب`). Titles without a name become title mentions
+ * that coreference resolves later.
+ */
+import type { Context } from './context';
+import type { Found, FoundRole } from './found';
+import { givenName, nameFrom, nameWord, ruleKey } from './arabicNames';
+import { joinable } from './tokens';
+
+/** Words inside a title's complement that need a body, place or definite noun after them. */
+const COMPLEMENT_LINKS = new Set(['باسم', 'في', 'لدي', 'الي', 'عن', 'لشوون']);
+const PAREN_GAP = /^[\s\u00A0()«»"“”]*$/u;
+
+/** A rule span from token `from` to `to`, dropping `shift` code units of clitics from the first token. */
+function rule(ctx: Context, from: number, to: number, type: Found['type'], shift = 0): Found {
+  const start = ctx.tokens[from]!.start + shift;
+  const end = ctx.tokens[to - 1]!.end;
+  return { tok: from, tokEnd: to, start, end, type, key: ruleKey(ctx.text, start, end, type), kind: 'name', source: 'rule' };
+}
+
+/** Organizations from head nouns followed by their complement. */
+export function findOrganizations(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic) continue;
+    const t = tokens[i]!;
+    const head = t.forms.find((f) => lex.orgHeads.has(f.form) || lex.properHeads.has(f.form));
+    if (head) {
+      // The head names a known body right after it (`موقع يوتيوب`، `لوكالة رويترز`): the known name wins.
+      const definiteOk = lex.orgHeads.has(head.form);
+      const properOk = lex.properHeads.has(head.form);
+      const next = ctx.cover[i + 1];
+      if (properOk && next && next.tok === i + 1 && next.type === 'organization') continue;
+      let j = i + 1;
+      let proper = 0;
+      while (j < tokens.length && j - i <= 6 && joinable(tokens[j]!.gap)) {
+        const c = ctx.cover[j];
+        const swallow = c && c.type === 'place' ? definiteOk : definiteOk && !properOk;
+        if (c && swallow && j === i + 1 && c.tok === j && c.type !== 'person' && c.source === 'gazetteer') {
+          // `جامعة دمشق`، `مفوضية الاتحاد الأفريقي`: the place or body is part of the name.
+          ctx.remove(c);
+          j = c.tokEnd;
+          proper = 2;
+          continue;
+        }
+        if (c) break;
+        if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j)) j++;
+        else if (ctx.nisba(j) && j > i + 1) j++;
+        else if (properOk && j === i + 1 + proper && proper < 2 && nameWord(ctx, j) && !tokens[j]!.norm.startsWith('و')) {
+          proper++;
+          j++;
+        } else break;
+      }
+      if (j > i + 1 && !(proper === 0 && !definiteOk)) {
+        ctx.add(rule(ctx, i, j, 'organization', head.shift));
+        i = j - 1;
+      }
+      continue;
+    }
+    // `الجيش السوري`، `الحكومة العراقية`: a definite head and a nationality adjective.
+    const dhead = t.forms.find((f) => lex.definiteHeads.has(f.form));
+    if (dhead && !ctx.cover[i + 1] && ctx.nisba(i + 1) && joinable(tokens[i + 1]!.gap)) {
+      const f = rule(ctx, i, i + 2, 'organization', dhead.shift);
+      const nat = ctx.nisba(i + 1);
+      ctx.add({ ...f, ...(nat ? { nationality: nat } : {}) });
+      i++;
+    }
+  }
+}
+
+/** Places after place nouns: `محافظة إدلب`، `مخيم اليرموك` (the head is not part of the name). */
+export function findPlaces(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (ctx.cover[i] || ctx.cover[i + 1] || !ctx.inSet(i, lex.placeHeads) || !joinable(tokens[i + 1]!.gap)) continue;
+    if (!nameWord(ctx, i + 1) && !(ctx.definite(i + 1) && !ctx.isStop(i + 1) && !ctx.nisba(i + 1))) continue;
+    if (/^و/.test(tokens[i + 1]!.norm)) continue;
+    let j = i + 2;
+    if (
+      j < tokens.length &&
+      joinable(tokens[j]!.gap) &&
+      nameWord(ctx, j) &&
+      !tokens[j]!.norm.startsWith('و') &&
+      !tokens[j]!.norm.startsWith('ال')
+    )
+      j++;
+    const f = rule(ctx, i + 1, j, 'place');
+    ctx.add({ ...f, start: tokens[i + 1]!.start });
+    i = j - 1;
+  }
+}
+
+interface Cue {
+  from: number;
+  to: number;
+  classes: string[];
+  dual: boolean;
+  counterpart: boolean;
+}
+
+/** The longest title cue starting at token i. */
+export function cueAt(ctx: Context, i: number): Cue | undefined {
+  const t = ctx.tokens[i];
+  if (!t || !t.arabic) return undefined;
+  for (const f of t.forms) {
+    for (const cue of ctx.lex.titles.get(f.form) ?? []) {
+      const n = cue.words.length;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) {
+        const tk = ctx.tokens[i + k];
+        ok = !!tk && tk.norm === cue.words[k] && joinable(tk.gap);
+      }
+      if (ok) return { from: i, to: i + n, classes: cue.classes, dual: cue.dual, counterpart: cue.counterpart };
+    }
+  }
+  return undefined;
+}
+
+/** People after titles, title mentions without a name, and roles for the people named. */
+export function findTitledPeople(ctx: Context): void {
+  const { tokens } = ctx;
+  let lastClasses: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const cover = ctx.cover[i];
+    if (cover) {
+      if (cover.type === 'person' && cover.role) lastClasses = cover.role.classes;
+      continue;
+    }
+    const cue = cueAt(ctx, i);
+    if (!cue) continue;
+    const classes = cue.counterpart ? lastClasses : cue.classes;
+    // Walk the complement: `وزير الدفاع الفرنسي`، `المتحدث باسم الإليزيه`، `رئيس لجنة … في مجلس …`.
+    let j = cue.to;
+    let of: string | undefined;
+    let lastConsumed = cue.to;
+    const nationalities: string[] = [];
+    while (j < tokens.length && j - cue.to < 12 && PAREN_GAP.test(tokens[j]!.gap) && !/[\r\n]/.test(tokens[j]!.gap)) {
+      const c = ctx.cover[j];
+      if (c && c.type === 'person') break;
+      if (c && c.tok === j) {
+        if (c.type === 'organization' && !of) of = c.key;
+        const country = c.entry?.country ?? c.nationality;
+        if (country) nationalities.push(country);
+        j = c.tokEnd;
+        lastConsumed = j;
+        continue;
+      }
+      const nat = ctx.nisba(j);
+      if (nat) nationalities.push(nat);
+      else if (cue.dual && tokens[j]!.norm === 'و') {
+        j++;
+        continue;
+      }
+      const link =
+        tokens[j]!.forms.some((f) => COMPLEMENT_LINKS.has(f.form)) &&
+        (!!ctx.cover[j + 1] || (ctx.definite(j + 1) && !ctx.isStop(j + 1)));
+      const noun = ctx.inSet(j, ctx.lex.complements) || ctx.inSet(j, ctx.lex.orgHeads);
+      if (!(nat || (ctx.definite(j) && !ctx.isStop(j)) || link || noun || cueAt(ctx, j))) break;
+      j++;
+      if (!link) lastConsumed = j;
+    }
+    const roleText = {
+      start: tokens[i]!.start + tokens[i]!.forms[tokens[i]!.forms.length - 1]!.shift,
+      end: tokens[lastConsumed - 1]!.end,
+    };
+    const role = (): FoundRole => ({
+      text: ctx.text.slice(roleText.start, roleText.end),
+      ...roleText,
+      ...(of ? { of } : {}),
+      classes,
+      ...(nationalities.length ? { nationality: nationalities[nationalities.length - 1] } : {}),
+    });
+    const named = ctx.cover[lastConsumed];
+    if (named && named.tok === lastConsumed && named.type === 'person' && joinable(tokens[lastConsumed]!.gap)) {
+      // A known person after the title: give the role (and confirm a weak name).
+      if (cue.dual) {
+        const targets = [named.key];
+        const second = ctx.cover[named.tokEnd];
+        if (second && second.type === 'person' && tokens[named.tokEnd]!.norm.startsWith('و')) targets.push(second.key);
+        ctx.add({ ...titleSpan(ctx, i, cue.to), classes, dual: true, targets });
+        for (const f of ctx.found)
+          if (targets.includes(f.key) && !f.role) f.role = { ...role(), text: ctx.text.slice(roleText.start, roleText.end) };
+        continue;
+      }
+      named.role ??= role();
+      named.confirmed = true;
+      if (cue.classes.length || cue.counterpart) lastClasses = classes;
+      i = named.tokEnd - 1;
+      continue;
+    }
+    const feminine = /ه$/.test(tokens[i]!.forms[tokens[i]!.forms.length - 1]!.form) && /ة$/.test(tokens[i]!.raw);
+    const end = !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine) : undefined;
+    const single = end !== undefined && end - lastConsumed === 1;
+    if (
+      end !== undefined &&
+      (!single || (ctx.counts.get(tokens[lastConsumed]!.norm) ?? 0) >= 2 || givenName(ctx, lastConsumed))
+    ) {
+      const person = ctx.add({ ...rule(ctx, lastConsumed, end, 'person'), role: role() });
+      if (nationalities.length) person.nationality = nationalities[nationalities.length - 1]!;
+      if (cue.classes.length || cue.counterpart) lastClasses = classes;
+      i = end - 1;
+      continue;
+    }
+    // A title without a name: `السيناتور الفرنسي`، `الرئيس الفرنسي الجديد`، `الرئيسان`.
+    const definite = ctx.definite(i) || cue.dual || /ه$|ها$/.test(tokens[i]!.norm);
+    if (!definite || classes.length === 0) continue;
+    const prev = tokens[i - 1];
+    if (prev && cueAt(ctx, i - 1) && joinable(tokens[i]!.gap)) continue; // `مستشار الرئيس`: a complement
+    // Only the nationality adjectives right after the cue belong to a bare title: `الرئيسين الفرنسي والمصري`.
+    let end2 = cue.to;
+    const own: string[] = [];
+    while (end2 < tokens.length && joinable(tokens[end2]!.gap)) {
+      const nat = ctx.nisba(end2);
+      if (!nat) break;
+      own.push(nat);
+      end2++;
+    }
+    ctx.add({ ...titleSpan(ctx, i, end2), classes, nationalities: own, ...(cue.dual ? { dual: true } : {}) });
+    i = end2 - 1;
+  }
+}
+
+function titleSpan(ctx: Context, from: number, to: number): Found {
+  const t = ctx.tokens[from]!;
+  return {
+    tok: from,
+    tokEnd: to,
+    start: t.start + t.forms[t.forms.length - 1]!.shift,
+    end: ctx.tokens[to - 1]!.end,
+    type: 'person',
+    key: '',
+    kind: 'title',
+    source: 'rule',
+  };
+}
+
+/** People named without a title but with a known given name: `محمد المومني`، `وعبد الله الثاني`. */
+export function findGivenNamePeople(ctx: Context): void {
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    if (ctx.cover[i] || !givenName(ctx, i)) continue;
+    const t = ctx.tokens[i]!;
+    if (/^ال/.test(t.forms[t.forms.length - 1]!.form)) continue;
+    const next = i + 1;
+    if (next >= ctx.tokens.length || !joinable(ctx.tokens[next]!.gap)) continue;
+    const end = nameFromGiven(ctx, i);
+    if (end === undefined || end - i < 2) continue;
+    const form = t.forms.find((f) => ctx.lex.given.has(f.form))!;
+    ctx.add(rule(ctx, i, end, 'person', form.shift));
+    i = end - 1;
+  }
+}
+
+/** Like nameFrom, but the first word may carry a clitic (`ومحمد`) since it is a known given name. */
+function nameFromGiven(ctx: Context, i: number): number | undefined {
+  let k = i + 1;
+  while (k < ctx.tokens.length && k - i < 4 && joinable(ctx.tokens[k]!.gap)) {
+    const n = ctx.tokens[k]!;
+    const ok = nameWord(ctx, k) || (k === i + 1 && ctx.definite(k) && !ctx.isStop(k) && !ctx.nisba(k));
+    if (!ok || (/^و/.test(n.norm) && !ctx.lex.given.has(n.norm))) break;
+    if (/^[يت]/.test(n.norm) && !ctx.lex.given.has(n.norm) && n.norm.length >= 4 && k > i + 1) break;
+    k++;
+    if (n.norm.startsWith('ال') && n.norm.length >= 5) break;
+  }
+  return k;
+}

@@ -1,0 +1,73 @@
+/** Shared state of one document's recognition: tokens, what covers each token, the lexicon. */
+import type { Found } from './found';
+import type { Lexicon } from './lexicon';
+import type { Token } from './tokens';
+
+/** One document being recognised. */
+export class Context {
+  /** The span covering each token, if any. */
+  readonly cover: (Found | undefined)[];
+  readonly found: Found[] = [];
+  /** How often each clitic-free word occurs: a lone unknown word after a title must recur to be a name. */
+  readonly counts = new Map<string, number>();
+
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly lex: Lexicon,
+  ) {
+    this.cover = new Array<Found | undefined>(tokens.length);
+    for (const t of tokens)
+      for (const f of new Set(t.forms.map((x) => x.form))) this.counts.set(f, (this.counts.get(f) ?? 0) + 1);
+  }
+
+  /** Records a span and marks its tokens covered. */
+  add(f: Found): Found {
+    this.found.push(f);
+    for (let k = f.tok; k < f.tokEnd; k++) this.cover[k] = f;
+    return f;
+  }
+
+  /** Forgets a span (a longer name swallowed it). */
+  remove(f: Found): void {
+    const at = this.found.indexOf(f);
+    if (at >= 0) this.found.splice(at, 1);
+    for (let k = f.tok; k < f.tokEnd; k++) if (this.cover[k] === f) this.cover[k] = undefined;
+  }
+
+  /** Is any form of the token in the set? */
+  inSet(i: number, set: ReadonlySet<string>): boolean {
+    const t = this.tokens[i];
+    return !!t && t.forms.some((f) => set.has(f.form));
+  }
+
+  /** The token's form found in the map, if any. */
+  lookup<V>(i: number, map: ReadonlyMap<string, V>): V | undefined {
+    const t = this.tokens[i];
+    if (!t) return undefined;
+    for (const f of t.forms) {
+      const v = map.get(f.form);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  isStop(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t) return true;
+    return t.arabic ? this.inSet(i, this.lex.stop) : this.lex.enStop.has(t.norm);
+  }
+
+  /** Nationality code if the token is a nationality adjective. */
+  nisba(i: number): string | undefined {
+    const t = this.tokens[i];
+    if (!t) return undefined;
+    return t.arabic ? this.lookup(i, this.lex.nisba) : this.lex.nisba.get(t.norm);
+  }
+
+  /** Definite Arabic word (الـ, also after و/ب/ل/ك, or لل). */
+  definite(i: number): boolean {
+    const t = this.tokens[i];
+    return !!t && t.arabic && t.forms.some((f) => f.form.startsWith('ال') && f.form.length > 3);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Coreference: later mentions of a person named once by a rule (`الخليدي` after
+ * `نجيب الخليدي`, `Carlton` after `Michael Carlton`), ambiguous gazetteer names kept only
+ * when the entity is confirmed, and titles without a name (`السيناتور الفرنسي`، `الرئيسان`)
+ * linked to the most recent person whose office and nationality fit.
+ */
+import type { Context } from './context';
+import type { Found } from './found';
+import { joinable } from './tokens';
+
+interface PersonInfo {
+  classes: Set<string>;
+  nationality?: string;
+}
+
+/** Finds repeated full names and surnames of rule-found people; returns key remaps (surname-only → full). */
+export function propagateNames(ctx: Context): Map<string, string> {
+  const remap = new Map<string, string>();
+  const people = ctx.found.filter((f) => f.type === 'person' && f.kind !== 'title');
+  const full = people.filter((f) => f.tokEnd - f.tok >= 2 && f.source === 'rule');
+  // Surname → key of the full name (first seen wins; ambiguous surnames are dropped).
+  const surnames = new Map<string, string | null>();
+  // Any later word of a full name that is not a given name: `فقي` of `موسى فقي محمد`.
+  const surnameWords = (f: Found) => {
+    const out: string[] = [];
+    for (let k = f.tok + 1; k < f.tokEnd; k++) {
+      const w = ctx.tokens[k]!;
+      if (w.norm.length >= 3 && !ctx.isStop(k) && !ctx.lex.given.has(w.norm) && !ctx.lex.enGiven.has(w.raw) && w.norm !== 'بن')
+        out.push(w.norm);
+    }
+    return out;
+  };
+  for (const f of full) {
+    for (const s of surnameWords(f)) {
+      const had = surnames.get(s);
+      surnames.set(s, had === undefined || had === f.key ? f.key : null);
+    }
+  }
+  // Single-word people that are the surname of someone named in full.
+  for (const f of people) {
+    if (f.tokEnd - f.tok !== 1) continue;
+    const target = surnames.get(ctx.tokens[f.tok]!.forms.map((x) => x.form).find((x) => surnames.get(x)) ?? '');
+    if (target && target !== f.key) {
+      remap.set(f.key, target);
+      f.key = target;
+      f.kind = 'alias';
+    }
+  }
+  // Repeats of rule names and surnames in words nothing else claimed.
+  const rulePeople = full;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    if (ctx.cover[i]) continue;
+    const t = ctx.tokens[i]!;
+    if (!t.arabic && !t.cap) continue;
+    let hit: Found | undefined;
+    for (const p of rulePeople) {
+      const n = p.tokEnd - p.tok;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) {
+        const tk = ctx.tokens[i + k];
+        const want = ctx.tokens[p.tok + k]!.norm;
+        ok =
+          !!tk && !ctx.cover[i + k] && (k === 0 ? tk.forms.some((f) => f.form === want) : tk.norm === want && joinable(tk.gap));
+      }
+      if (ok) {
+        const form = t.forms.find((f) => f.form === ctx.tokens[p.tok]!.norm)!;
+        hit = { ...p, tok: i, tokEnd: i + n, start: t.start + form.shift, end: ctx.tokens[i + n - 1]!.end, kind: 'name' };
+        delete hit.role;
+        break;
+      }
+    }
+    if (!hit) {
+      const form = t.forms.find((f) => typeof surnames.get(f.form) === 'string');
+      const key = form && surnames.get(form.form);
+      if (form && key && (t.arabic || t.cap)) {
+        hit = {
+          tok: i,
+          tokEnd: i + 1,
+          start: t.start + form.shift,
+          end: t.end,
+          type: 'person',
+          key,
+          kind: 'alias',
+          source: 'rule',
+        };
+      }
+    }
+    if (hit) {
+      ctx.add(hit);
+      i = hit.tokEnd - 1;
+    }
+  }
+  return remap;
+}
+
+/** Drops ambiguous gazetteer names (`الأسد`) of entities the text never names fully or titles. */
+export function dropUnconfirmed(ctx: Context): void {
+  const confirmed = new Set(ctx.found.filter((f) => f.source === 'gazetteer' && (!f.weak || f.confirmed)).map((f) => f.key));
+  for (const f of [...ctx.found]) if (f.weak && !f.confirmed && !confirmed.has(f.key)) ctx.remove(f);
+}
+
+/** What the document and the gazetteer say about each person: offices and nationality. */
+function personInfo(ctx: Context): Map<string, PersonInfo> {
+  const info = new Map<string, PersonInfo>();
+  for (const f of ctx.found) {
+    if (f.type !== 'person' || f.kind === 'title') continue;
+    const i = info.get(f.key) ?? { classes: new Set<string>() };
+    for (const c of f.entry?.titles ?? []) i.classes.add(c);
+    for (const c of f.role?.classes ?? []) i.classes.add(c);
+    i.nationality ??= f.entry?.country ?? f.role?.nationality ?? f.nationality;
+    info.set(f.key, i);
+  }
+  return info;
+}
+
+/** Links title mentions to people: by office, nationality and recency. Unresolved titles are dropped. */
+export function resolveTitles(ctx: Context): void {
+  const info = personInfo(ctx);
+  const ordered = [...ctx.found].sort((a, b) => a.start - b.start);
+  const fits = (key: string, classes: string[], nat?: string) => {
+    const p = info.get(key);
+    if (!p) return false;
+    if (nat && p.nationality !== nat) return false;
+    return classes.some((c) => p.classes.has(c));
+  };
+  const recent: string[] = []; // person keys, most recent last
+  const pick = (classes: string[], nat: string | undefined, exclude: string[], after: number) => {
+    for (let k = recent.length - 1; k >= 0; k--)
+      if (!exclude.includes(recent[k]!) && fits(recent[k]!, classes, nat)) return recent[k];
+    const later = ordered.find(
+      (f) =>
+        f.start > after && f.type === 'person' && f.kind !== 'title' && !exclude.includes(f.key) && fits(f.key, classes, nat),
+    );
+    return later?.key;
+  };
+  for (const f of ordered) {
+    if (f.type === 'person' && f.kind !== 'title') {
+      recent.push(f.key);
+      continue;
+    }
+    if (f.kind !== 'title' || f.targets) continue;
+    const classes = f.classes ?? [];
+    const nats = f.nationalities ?? [];
+    const targets: string[] = [];
+    if (f.dual) {
+      const wanted = nats.length >= 2 ? nats.slice(-2) : [undefined, undefined];
+      for (const nat of wanted) {
+        const k = pick(classes, nat, targets, f.end);
+        if (k) targets.push(k);
+      }
+      if (targets.length < 2) targets.length = 0;
+    } else {
+      const k = pick(classes, nats[nats.length - 1], [], f.end);
+      if (k) targets.push(k);
+    }
+    if (targets.length) f.targets = targets;
+    else ctx.remove(f);
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * English rules for names the gazetteer does not know: runs of capitalised words, typed by their
+ * head noun (`Defense Ministry`, `Ministry of Defense` → organization; `Hudson River` → place), by
+ * a title before them (`President`, `spokesman`) or a known given name (person). A run may begin
+ * with a nationality adjective and a title (`French President X`): both are peeled off and kept
+ * as the person's role.
+ */
+import type { Context } from './context';
+import type { Found } from './found';
+import { ruleKey } from './arabicNames';
+import { joinable } from './tokens';
+
+const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du', 'da', 'el', 'on']);
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'from', 'to', 'into', 'at', 'visit', 'visited']);
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'asked', 'stated', 'declared', 'warned', 'wrote']);
+/** Common nouns right after a name that type it: `the Daily Nation newspaper`, `the Escondida mine`. */
+const ORG_NOUNS = new Set([
+  'newspaper',
+  'agency',
+  'group',
+  'party',
+  'company',
+  'firm',
+  'bank',
+  'militia',
+  'movement',
+  'network',
+  'channel',
+  'daily',
+  'broadcaster',
+  'organisation',
+  'organization',
+  'council',
+  'committee',
+  'ministry',
+  'union',
+  'airline',
+  'magazine',
+  'website',
+  'television',
+  'radio',
+]);
+const PLACE_NOUNS = new Set([
+  'mine',
+  'camp',
+  'camps',
+  'river',
+  'city',
+  'province',
+  'region',
+  'district',
+  'airport',
+  'port',
+  'valley',
+  'village',
+  'town',
+  'island',
+  'border',
+  'crossing',
+  'field',
+  'state',
+]);
+
+/** Is this sentence shouting (a headline in capitals)? Then only the gazetteer is trusted. */
+function shouting(ctx: Context, i: number): boolean {
+  const s = ctx.tokens[i]!.sentence;
+  let upper = 0;
+  let all = 0;
+  for (let k = i; k >= 0 && ctx.tokens[k]!.sentence === s; k--) {
+    if (/\p{L}{2}/u.test(ctx.tokens[k]!.raw)) {
+      all++;
+      if (ctx.tokens[k]!.upper) upper++;
+    }
+  }
+  for (let k = i + 1; k < ctx.tokens.length && ctx.tokens[k]!.sentence === s; k++) {
+    if (/\p{L}{2}/u.test(ctx.tokens[k]!.raw)) {
+      all++;
+      if (ctx.tokens[k]!.upper) upper++;
+    }
+  }
+  return all > 2 && upper / all > 0.6;
+}
+
+/** The English title cue (`Prime Minister`, `spokesman`) ending right before token i, if any. */
+function titleBefore(ctx: Context, i: number): { from: number; classes: string[] } | undefined {
+  for (let len = 3; len >= 1; len--) {
+    const from = i - len;
+    if (from < 0) continue;
+    const words = ctx.tokens.slice(from, i).map((t) => t.raw);
+    const cues = ctx.lex.titles.get(words[0]!);
+    const cue = cues?.find((c) => c.words.length === len && c.words.every((w, k) => w === words[k]));
+    if (cue) return { from, classes: cue.classes };
+  }
+  return undefined;
+}
+
+/** Widens a role back over the body or nationality right before it: `State Department spokesman`. */
+function roleStart(ctx: Context, from: number): { from: number; of?: string; nationality?: string } {
+  const prev = ctx.cover[from - 1];
+  if (prev && prev.type === 'organization' && joinable(ctx.tokens[from]!.gap))
+    return { from: prev.tok, of: prev.key, ...(prev.entry?.country ? { nationality: prev.entry.country } : {}) };
+  const p = ctx.tokens[from - 1];
+  if (p && !ctx.cover[from - 1] && p.cap && ctx.lex.nisba.has(p.norm) && joinable(ctx.tokens[from]!.gap))
+    return { from: from - 1, nationality: ctx.lex.nisba.get(p.norm)! };
+  return { from };
+}
+
+/** Finds English people, organizations and places from capitalised runs. */
+export function findEnglishNames(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (ctx.cover[i] || t.arabic || !t.cap || /^\d/.test(t.raw)) continue;
+    if (shouting(ctx, i)) continue;
+    // Extend the run of capitalised words (with connectors inside).
+    let j = i + 1;
+    while (j < tokens.length && joinable(tokens[j]!.gap) && !ctx.cover[j]) {
+      const n = tokens[j]!;
+      if (n.cap && !/^\d/.test(n.raw)) j++;
+      else if (
+        CONNECTORS.has(n.raw) &&
+        j + 1 < tokens.length &&
+        tokens[j + 1]!.cap &&
+        joinable(tokens[j + 1]!.gap) &&
+        !ctx.cover[j + 1]
+      )
+        j += 2;
+      else break;
+    }
+    let from = i;
+    // Peel sentence-initial function words, nationality adjectives and titles off the front.
+    const classes: string[] = [];
+    let nationality: string | undefined;
+    let roleFrom = -1;
+    for (;;) {
+      if (from >= j) break;
+      const w = tokens[from]!;
+      if (lex.enStop.has(w.norm)) from++;
+      else if (lex.nisba.has(w.norm)) {
+        nationality = lex.nisba.get(w.norm);
+        if (roleFrom < 0) roleFrom = from;
+        from++;
+      } else if (lex.titles.has(w.raw)) {
+        const cue = lex.titles.get(w.raw)!.find((c) => c.words.every((x, k) => tokens[from + k]?.raw === x));
+        if (!cue) break;
+        classes.push(...cue.classes);
+        if (roleFrom < 0) roleFrom = from;
+        from += cue.words.length;
+      } else break;
+    }
+    // A title inside the run (`Mining Minister Aurora Williams`): the name follows it, the rest is the role.
+    for (let k = j - 1; k > from; k--) {
+      const cue = lex.titles
+        .get(tokens[k]!.raw)
+        ?.find((c) => c.words.every((x, m) => tokens[k + m]?.raw === x) && k + c.words.length < j);
+      if (cue) {
+        if (roleFrom < 0) roleFrom = from;
+        classes.push(...cue.classes);
+        from = k + cue.words.length;
+        break;
+      }
+    }
+    while (j > from && CONNECTORS.has(tokens[j - 1]!.raw)) j--;
+    if (from >= j) {
+      i = j - 1;
+      continue;
+    }
+    const words = tokens.slice(from, j).map((w) => w.raw);
+    const before = titleBefore(ctx, from);
+    let of: string | undefined;
+    if (before && roleFrom < 0) {
+      const widened = roleStart(ctx, before.from);
+      roleFrom = widened.from;
+      of = widened.of;
+      nationality ??= widened.nationality;
+      classes.push(...before.classes);
+    }
+    const next = tokens[j];
+    const prev = tokens[from - 1];
+    let type: Found['type'] | undefined;
+    const person = classes.length > 0 || roleFrom >= 0 || lex.enGiven.has(words[0]!);
+    const after = next && joinable(next.gap) ? next.norm : '';
+    if (words.length > 1 && (words.some((w) => lex.enOrgHeads.has(w)) || (lex.enOfHeads.has(words[0]!) && words.includes('of'))))
+      type = 'organization';
+    else if (words.length > 1 && lex.enPlaceHeads.has(words[words.length - 1]!)) type = 'place';
+    else if (!person && ORG_NOUNS.has(after)) type = 'organization';
+    else if (!person && PLACE_NOUNS.has(after)) type = 'place';
+    else if (!person && words.length > 1 && tokens.slice(from, j).some((w) => w.upper)) type = 'organization';
+    else if (!person && words.length > 1 && prev && prev.norm === 'at') type = 'organization';
+    else if (!person && words.length > 1 && prev && (prev.norm === 'in' || prev.norm === 'near')) type = 'place';
+    else if (words.length === 1 && lex.nisba.has(words[0]!.toLowerCase())) type = undefined;
+    else if (person) type = 'person';
+    else if (words.length >= 2 && words.length <= 4) type = 'person';
+    else if (next && SPEECH.has(next.norm)) type = 'person';
+    else if (prev && PLACE_PREPOSITIONS.has(prev.norm) && !tokens[from]!.first) type = 'place';
+    if (!type || (words.length === 1 && tokens[from]!.first && roleFrom < 0)) {
+      i = j - 1;
+      continue;
+    }
+    const start = tokens[from]!.start;
+    const end = tokens[j - 1]!.end;
+    const found: Found = {
+      tok: from,
+      tokEnd: j,
+      start,
+      end,
+      type,
+      key: ruleKey(ctx.text, start, end, type),
+      kind: 'name',
+      source: 'rule',
+    };
+    if (type === 'person' && roleFrom >= 0) {
+      const rs = tokens[roleFrom]!.start;
+      const re = tokens[from - 1]!.end;
+      found.role = {
+        text: ctx.text.slice(rs, re),
+        start: rs,
+        end: re,
+        classes,
+        ...(of ? { of } : {}),
+        ...(nationality ? { nationality } : {}),
+      };
+      if (nationality) found.nationality = nationality;
+    }
+    ctx.add(found);
+    i = j - 1;
+  }
+}
+
+/** Gives known people the English title right before them (`Secretary of State Mike Pompeo`). */
+export function englishRoles(ctx: Context): void {
+  for (const f of ctx.found) {
+    if (f.type !== 'person' || f.role || f.kind === 'title' || ctx.tokens[f.tok]!.arabic) continue;
+    let from = f.tok;
+    const before = titleBefore(ctx, from);
+    if (!before) continue;
+    const widened = roleStart(ctx, before.from);
+    from = widened.from;
+    const rs = ctx.tokens[from]!.start;
+    const re = ctx.tokens[f.tok - 1]!.end;
+    f.role = {
+      text: ctx.text.slice(rs, re),
+      start: rs,
+      end: re,
+      classes: before.classes,
+      ...(widened.of ? { of: widened.of } : {}),
+      ...(widened.nationality ? { nationality: widened.nationality } : {}),
+    };
+    f.confirmed = true;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The word lists the rules use (titles, organization head nouns, nationality adjectives, stop
+ * words, given names), read from src/pipeline/data/ and folded once into look-up tables.
+ */
+import givenNames from '../data/given-names.json';
+import nisba from '../data/nisba.json';
+import orgHeads from '../data/org-heads.json';
+import stopwords from '../data/stopwords.json';
+import titles from '../data/titles.json';
+import { normalize } from '../../search/normalize';
+
+/** A title cue: its words (normalised, split) and what kind of office it names. */
+export interface TitleCue {
+  words: string[];
+  classes: string[];
+  dual: boolean;
+  counterpart: boolean;
+}
+
+/** Folded look-up tables for the rules. */
+export interface Lexicon {
+  /** Title cues by first word, longest first. Arabic keys are normalised, English keys as written. */
+  titles: Map<string, TitleCue[]>;
+  orgHeads: Set<string>;
+  properHeads: Set<string>;
+  definiteHeads: Set<string>;
+  placeHeads: Set<string>;
+  /** Indefinite nouns that continue a title's complement (`وزير خارجية فرنسا`). */
+  complements: Set<string>;
+  enOrgHeads: Set<string>;
+  enOfHeads: Set<string>;
+  enPlaceHeads: Set<string>;
+  /** Nationality adjective (normalised; English lowercase) → country code. */
+  nisba: Map<string, string>;
+  stop: Set<string>;
+  enStop: Set<string>;
+  given: Set<string>;
+  enGiven: Set<string>;
+}
+
+const words = (s: string) => normalize(s).split(/\s+/).filter(Boolean);
+
+function titleMap(list: { words: string[]; classes: string[]; dual?: boolean; counterpart?: boolean }[], arabic: boolean) {
+  const map = new Map<string, TitleCue[]>();
+  for (const t of list) {
+    for (const w of t.words) {
+      const forms = arabic ? words(w) : w.split(/\s+/);
+      const variants = [forms];
+      // Indefinite and definite forms of the first word: رئيس / الرئيس.
+      if (arabic && !forms[0]!.startsWith('ال') && !/[ها]$/.test(forms[0]!)) variants.push([`ال${forms[0]}`, ...forms.slice(1)]);
+      for (const v of variants) {
+        const cue = { words: v, classes: t.classes, dual: !!t.dual, counterpart: !!t.counterpart };
+        const list2 = map.get(v[0]!) ?? [];
+        list2.push(cue);
+        map.set(v[0]!, list2);
+      }
+    }
+  }
+  for (const l of map.values()) l.sort((a, b) => b.words.length - a.words.length);
+  return map;
+}
+
+/** Feminine, dual, plural and definite forms of a nationality adjective. */
+export function nisbaForms(base: string): string[] {
+  const b = normalize(base);
+  const parts = b.split(' ');
+  const last = parts.pop()!;
+  const stems = [last, `${last}ه`, `${last}ان`, `${last}ين`, `${last}ون`, `${last}تان`, `${last}تين`];
+  const out: string[] = [];
+  for (const s of stems) {
+    out.push([...parts, s].join(' '));
+    out.push([...parts.map((p) => `ال${p}`), `ال${s}`].join(' '));
+  }
+  return out;
+}
+
+let cached: Lexicon | undefined;
+
+/** The folded lexicon (built once). */
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const nisbaMap = new Map<string, string>();
+  for (const [code, entry] of Object.entries(nisba as Record<string, unknown>)) {
+    if (code.startsWith('$')) continue;
+    const e = entry as { ar: string[]; arPlural?: string[]; en: string[] };
+    for (const a of e.ar) for (const f of nisbaForms(a)) nisbaMap.set(f, code);
+    for (const p of e.arPlural ?? []) for (const f of [normalize(p), `ال${normalize(p)}`]) nisbaMap.set(f, code);
+    for (const w of e.en) nisbaMap.set(w.toLowerCase(), code);
+  }
+  const norms = (l: string[]) => new Set(l.map((w) => normalize(w)));
+  cached = {
+    titles: new Map([...titleMap(titles.ar, true), ...titleMap(titles.en, false)]),
+    orgHeads: norms(orgHeads.ar.heads),
+    properHeads: norms(orgHeads.ar.proper),
+    definiteHeads: norms(orgHeads.ar.definite),
+    placeHeads: norms(orgHeads.ar.places),
+    complements: norms(titles.complements),
+    enOrgHeads: new Set(orgHeads.en.heads),
+    enOfHeads: new Set(orgHeads.en.ofHeads),
+    enPlaceHeads: new Set(orgHeads.en.places),
+    nisba: nisbaMap,
+    stop: norms(stopwords.ar),
+    enStop: new Set(stopwords.en.map((w) => w.toLowerCase())),
+    given: norms(givenNames.ar),
+    enGiven: new Set(givenNames.en),
+  };
+  return cached;
+}

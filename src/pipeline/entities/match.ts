@@ -1,0 +1,65 @@
+/**
+ * Gazetteer matching: at each word, look up the names that start with it (or with it minus its
+ * clitics), keep the longest that the following words complete. Cost: one map look-up per word
+ * form plus a short comparison per candidate name.
+ */
+import type { NameIndex } from './gazetteer';
+import type { Found } from './found';
+import { joinable, type Token } from './tokens';
+
+/** Does the text's spelling fit an English name's capitals (`Bush`, not `bush`; `US`, not `us`)? */
+function caseFits(rawName: string, token: Token): boolean {
+  if (/^\p{Lu}[\p{Lu}\d]+$/u.test(rawName)) return token.upper;
+  if (/^\p{Lu}/u.test(rawName)) return token.cap;
+  return true;
+}
+
+/** Longest gazetteer name starting at token i, if any. */
+export function matchAt(tokens: readonly Token[], i: number, index: NameIndex, covered?: readonly boolean[]): Found | undefined {
+  const t = tokens[i]!;
+  let best: Found | undefined;
+  for (const f of t.forms) {
+    const names = index.get(f.form);
+    if (!names) continue;
+    for (const name of names) {
+      const n = name.words.length;
+      if (best && best.tokEnd - best.tok >= n) break;
+      if (i + n > tokens.length || name.latin === t.arabic) continue;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) {
+        const tk = tokens[i + k]!;
+        if (k > 0 && (tk.norm !== name.words[k] || !joinable(tk.gap) || covered?.[i + k])) ok = false;
+        else if (name.latin && !caseFits(name.rawWords[k]!, tk)) ok = false;
+      }
+      if (!ok) continue;
+      const e = name.entry;
+      best = {
+        tok: i,
+        tokEnd: i + n,
+        start: t.start + f.shift,
+        end: tokens[i + n - 1]!.end,
+        type: e.type,
+        key: e.id,
+        kind: name.label ? 'name' : 'alias',
+        source: 'gazetteer',
+        entry: e,
+        ...(name.weak ? { weak: true } : {}),
+        ...(e.country && e.type === 'person' ? { nationality: e.country } : {}),
+      };
+      break;
+    }
+  }
+  return best;
+}
+
+/** Every gazetteer match in the tokens, left to right, longest first, never overlapping. */
+export function matchGazetteer(tokens: readonly Token[], index: NameIndex): Found[] {
+  const out: Found[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = matchAt(tokens, i, index);
+    if (!m) continue;
+    out.push(m);
+    i = m.tokEnd - 1;
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../src/pipeline/entities';
+import { loadKnowledge } from '../../src/pipeline/knowledge';
+import { readSeed } from '../../src/pipeline/read';
+import { segment } from '../../src/pipeline/segment';
+import { goldFiles, scoreGoldFile } from '../../scripts/score-entities';
+
+const knowledge = loadKnowledge();
+const run = (text: string, lang = 'ar') =>
+  extractEntities(
+    segment(readSeed(new TextEncoder().encode(text), 'a.txt', { defaults: { lang, date: '2020-01-01' } })),
+    knowledge,
+  );
+const surfaces = (doc: ReturnType<typeof run>, id: string) =>
+  doc.entities.find((e) => e.id === id)?.mentions.map((m) => doc.text.slice(m.start, m.end)) ?? [];
+const byId = (doc: ReturnType<typeof run>, id: string) => doc.entities.find((e) => e.id === id);
+
+describe('extractEntities', () => {
+  it('returns an empty list for a text without entities', () => {
+    expect(run('عنوان\n\nكان الجو جميلا في ذلك اليوم وذهب الجميع إلى البيت.').entities).toEqual([]);
+    const empty = { ...run('x'), text: '', blocks: [], sentences: [] };
+    expect(extractEntities(empty, knowledge).entities).toEqual([]);
+  });
+
+  it('leaves attached clitics out of the mention: وترامب → ترامب', () => {
+    const doc = run('عنوان\n\nاتفق بوتين وترامب على اللقاء.');
+    expect(surfaces(doc, 'person:donald-trump')).toEqual(['ترامب']);
+  });
+
+  it('links spelling variants into one entity: البيت الأبيض / البيت الابيض', () => {
+    const doc = run('عنوان\n\nأعلن البيت الأبيض أمس. وقال البيت الابيض إن الاجتماع انتهى.');
+    expect(surfaces(doc, 'org:white-house')).toEqual(['البيت الأبيض', 'البيت الابيض']);
+    expect(doc.entities).toHaveLength(1);
+  });
+
+  it('lets the longest known name win: روسيا اليوم is the outlet, not Russia', () => {
+    const doc = run('عنوان\n\nونقل موقع روسيا اليوم عن مصدر قوله إن روسيا لن ترد.');
+    expect(surfaces(doc, 'org:rt')).toEqual(['روسيا اليوم']);
+    expect(surfaces(doc, 'place:RU')).toEqual(['روسيا']);
+  });
+
+  it('reads a person the gazetteer does not know after a title, with the role and the body', () => {
+    const doc = run(
+      'عنوان\n\nوقال المتحدث باسم وزارة الصحة اليمنية نجيب الخليدي إن الوضع صعب. وأضاف الخليدي أن المساعدات تأخرت.',
+    );
+    const person = doc.entities.find((e) => e.type === 'person')!;
+    expect(person.label.ar).toBe('نجيب الخليدي');
+    expect(person.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['نجيب الخليدي', 'الخليدي']);
+    expect(person.roles?.[0]?.text).toBe('المتحدث باسم وزارة الصحة اليمنية');
+    expect(doc.entities.some((e) => e.type === 'organization' && e.label.ar === 'وزارة الصحة اليمنية')).toBe(true);
+  });
+
+  it('links a title without a name to the person it refers to: السيناتور الروسي', () => {
+    const doc = run(
+      'عنوان\n\nوقال عضو مجلس الاتحاد الروسي أندريه كليموف إن الحوار مفيد. وأعرب السيناتور الروسي عن أمله في التعاون.',
+    );
+    const person = doc.entities.find((e) => e.type === 'person')!;
+    expect(person.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['أندريه كليموف', 'السيناتور الروسي']);
+    expect(person.mentions[1]!.kind).toBe('title');
+  });
+
+  it('links الرئيسان to both presidents just named', () => {
+    const doc = run(
+      'عنوان\n\nاتصل الرئيس الفرنسي إيمانويل ماكرون بنظيره المصري عبد الفتاح السيسي. وبحث الرئيسان الوضع في ليبيا.',
+    );
+    expect(surfaces(doc, 'person:emmanuel-macron')).toContain('الرئيسان');
+    expect(surfaces(doc, 'person:abdel-fattah-el-sisi')).toContain('الرئيسان');
+  });
+
+  it('keeps an ambiguous short name only when the entity is confirmed: الأسد', () => {
+    expect(byId(run('عنوان\n\nشاهد الأطفال الأسد في حديقة الحيوان.'), 'person:bashar-al-assad')).toBeUndefined();
+    expect(surfaces(run('عنوان\n\nالتقى بشار الأسد الوفد. وقال الأسد إن الحل سياسي.'), 'person:bashar-al-assad')).toHaveLength(2);
+  });
+
+  it('finds English people by title and capitals and links the surname', () => {
+    const doc = run(
+      'Title\n\nWhite House spokesman Michael Carlton said the talks went well. Carlton added that more meetings were planned.',
+      'en',
+    );
+    const person = doc.entities.find((e) => e.type === 'person')!;
+    expect(person.id).toBe('person:michael-carlton');
+    expect(person.mentions).toHaveLength(2);
+    expect(person.roles?.[0]?.text).toBe('White House spokesman');
+    expect(byId(doc, 'org:white-house')).toBeDefined();
+  });
+
+  it('gives countries CLDR ids: place:SY for سورية and سوريا', () => {
+    const doc = run('عنوان\n\nزار الوفد سورية ثم عاد إلى سوريا مرة أخرى.');
+    expect(surfaces(doc, 'place:SY')).toEqual(['سورية', 'سوريا']);
+  });
+
+  it('gives ids that match the schema and do not change between runs', () => {
+    const text = readFileSync('seeds/000_3a34eed36ca8e033.txt', 'utf8');
+    const a = run(text).entities.map((e) => e.id);
+    expect(a).toEqual(run(text).entities.map((e) => e.id));
+    for (const id of a) expect(id).toMatch(/^[a-z]+:[^\s]+$/);
+  });
+});
+
+describe('scoreGoldFile', () => {
+  it('finds every named entity of the seed, with at most two false ones and no split', () => {
+    const { score } = scoreGoldFile(goldFiles()[0]!);
+    expect(score.found).toBe(score.gold);
+    expect(score.predicted - score.correct).toBeLessThanOrEqual(2);
+    expect(score.splits).toBe(0);
+  });
+
+  it('reaches precision and recall of 0.8 on our own articles', () => {
+    let [correct, predicted, found, gold] = [0, 0, 0, 0];
+    for (const file of goldFiles().slice(1)) {
+      const { score } = scoreGoldFile(file);
+      [correct, predicted, found, gold] = [
+        correct + score.correct,
+        predicted + score.predicted,
+        found + score.found,
+        gold + score.gold,
+      ];
+    }
+    expect(gold).toBeGreaterThan(0);
+    expect(correct / predicted).toBeGreaterThanOrEqual(0.8);
+    expect(found / gold).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseGazetteer, mergeCountries, loadKnowledge } from '../../src/pipeline/knowledge';
+import { cldrCountries } from '../../src/pipeline/entities/gazetteer';
+import { lexicon, nisbaForms } from '../../src/pipeline/entities/lexicon';
+import { normalize } from '../../src/search/normalize';
+
+const text = readFileSync('src/pipeline/data/gazetteer.json', 'utf8');
+
+describe('parseGazetteer', () => {
+  it('accepts the project gazetteer: unique ids, types matching id prefixes', () => {
+    const entries = parseGazetteer(text);
+    expect(entries.length).toBeGreaterThan(400);
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+    for (const e of entries)
+      expect(e.id.split(':')[0]).toBe({ person: 'person', organization: 'org', place: 'place', other: 'other' }[e.type]);
+  });
+
+  it('has Arabic and English names and the spelling variants news uses', () => {
+    const names = loadKnowledge().names();
+    for (const n of [
+      'ترامب',
+      'ترمب',
+      'سورية',
+      'سوريا',
+      'داعش',
+      'تنظيم الدولة',
+      'Donald Trump',
+      'Reuters',
+      'ا ف ب',
+      'أ ف ب',
+      'الكرملين',
+    ])
+      expect(names).toContain(n);
+  });
+
+  it('gives no two entries the same normalised name unless one is marked weak', () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const e of parseGazetteer(text)) {
+      for (const n of [...e.ar, ...e.en]) {
+        const k = normalize(n);
+        const other = seen.get(k);
+        if (other && other !== e.id) clashes.push(`${n}: ${other} / ${e.id}`);
+        seen.set(k, e.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('stops on a bad entry with the file, line and reason', () => {
+    const bad = '[\n{"id": "person:a", "type": "person", "ar": ["أ"]},\n{"id": "org:b", "type": "person", "ar": ["ب"]}\n]';
+    expect(() => parseGazetteer(bad, 'src/pipeline/data/gazetteer.json')).toThrow(
+      'Isnad: src/pipeline/data/gazetteer.json line 3: type "person" does not match id "org:b" (expected "organization")',
+    );
+    expect(() => parseGazetteer('[\n{"id": "person:a", "type": "person"}\n]', 'g.json')).toThrow(
+      'g.json line 2: entry "person:a" has no name',
+    );
+    expect(() => parseGazetteer('[\n{"id": "person:a", "type": "person", "ar": ["x"], "wikidata": "123"}\n]', 'g.json')).toThrow(
+      'line 2: wikidata',
+    );
+    expect(() => parseGazetteer('[\n{"id": "person:a",,}\n]', 'g.json')).toThrow(/g\.json line 2: not valid JSON/);
+  });
+});
+
+describe('cldrCountries', () => {
+  it('takes countries from CLDR with place:CODE ids and leaves out historic codes', () => {
+    const countries = cldrCountries();
+    const sy = countries.find((c) => c.id === 'place:SY')!;
+    expect(sy.ar).toContain('سوريا');
+    expect(sy.en).toContain('Syria');
+    expect(countries.some((c) => c.id === 'place:SU' || c.id === 'place:ZZ')).toBe(false);
+  });
+
+  it('merges CLDR names into the curated country entries (mergeCountries)', () => {
+    const merged = mergeCountries(parseGazetteer(text));
+    const sy = merged.find((e) => e.id === 'place:SY')!;
+    expect(sy.ar[0]).toBe('سورية');
+    expect(sy.ar).toContain('سوريا');
+  });
+});
+
+describe('lexicon', () => {
+  it('folds nationality adjectives with their forms: الروسية → RU (nisbaForms)', () => {
+    expect(nisbaForms('روسي')).toContain('الروسيه');
+    expect(lexicon().nisba.get('الامريكيين')).toBe('US');
+    expect(lexicon().nisba.get('russian')).toBe('RU');
+  });
+});
