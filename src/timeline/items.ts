@@ -39,7 +39,7 @@ export interface TimelineItem {
   offset: number;
   /** Entity id of the speaker, if any. */
   speaker: string | null;
-  /** Entity ids this item concerns: speaker, every link of the chain, event participants. */
+  /** Entity ids this item concerns: speaker, members of a group speaker, every link of the chain, event participants. */
   entities: string[];
 }
 
@@ -98,7 +98,8 @@ function statementItem(s: Statement, doc: IsnadDocument): TimelineItem {
     label: firstWords(doc.text.slice(content.start, content.end)),
     offset: s.start,
     speaker: s.speaker,
-    entities: [...new Set([...(s.speaker ? [s.speaker] : []), ...chainEntities])],
+    // A group speaker (الرئيسان) concerns each of its members.
+    entities: [...new Set([...(s.speaker ? [s.speaker] : []), ...(s.speakers ?? []), ...chainEntities])],
   };
 }
 

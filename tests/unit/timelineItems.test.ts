@@ -56,6 +56,21 @@ describe('timelineItems(corpus)', () => {
     expect(itemConcerns(byId.get('ev-call')!, 'person:putin')).toBe(true);
   });
 
+  it('a group speaker concerns each of its members', () => {
+    const c = fixtureCorpus();
+    const doc = c.documents[0]!;
+    doc.statements.push({
+      ...doc.statements[0]!,
+      id: 'st-both',
+      speaker: null,
+      speakerKind: 'group',
+      speakers: ['person:putin', 'person:trump'],
+      chain: [],
+    });
+    const both = timelineItems(c).find((i) => i.id === 'st-both')!;
+    expect(itemConcerns(both, 'person:trump')).toBe(true);
+  });
+
   it('timelineLanes orders named speakers by count, then unknown, then events; labels in the interface language', () => {
     const lanes = timelineLanes(items, corpus, 'en');
     expect(lanes[0]).toEqual({ key: 'person:klintsevich', label: 'Frants Klintsevich', count: 2 });
