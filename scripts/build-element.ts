@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { svelte, vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { isnad } from '../src/pipeline/vitePlugin';
+import { singleFileFonts } from './build-single';
 
 const outDir = mkdtempSync(join(tmpdir(), 'isnad-element-'));
 try {
@@ -18,6 +19,7 @@ try {
     logLevel: 'warn',
     publicDir: false,
     plugins: [
+      singleFileFonts(),
       svelte({
         configFile: false,
         preprocess: vitePreprocess(),

@@ -10,9 +10,41 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { isnad } from '../src/pipeline/vitePlugin';
+
+/**
+ * Fonts for one-file builds, where every font is inlined whether used or not: the reading face in
+ * Arabic (regular and bold) and the interface face (regular, Arabic and Latin). The other weights
+ * and subsets are synthesised or fall back to the next face in the stack.
+ */
+const SINGLE_FILE_FONTS = [
+  'noto-naskh-arabic-arabic-400',
+  'noto-naskh-arabic-arabic-700',
+  'ibm-plex-sans-arabic-arabic-400',
+  'ibm-plex-sans-arabic-latin-400',
+];
+
+/** Vite plugin keeping only SINGLE_FILE_FONTS in src/app/fonts.css. */
+export function singleFileFonts(): Plugin {
+  return {
+    name: 'isnad-single-file-fonts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replace(/\?.*$/, '').endsWith('src/app/fonts.css')) return undefined;
+      const blocks = code.split(/(?=\/\* [\w-]+-normal \*\/)/);
+      return blocks
+        .filter(
+          (b) =>
+            !b.startsWith('/* ') ||
+            b.startsWith('/* Generated') ||
+            SINGLE_FILE_FONTS.some((f) => b.startsWith(`/* ${f}-normal */`)),
+        )
+        .join('');
+    },
+  };
+}
 
 const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
@@ -37,7 +69,7 @@ export function withHashCsp(html: string): string {
   );
 }
 
-async function main() {
+async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'isnad-single-'));
   try {
     await build({
@@ -46,7 +78,12 @@ async function main() {
       logLevel: 'warn',
       base: './',
       publicDir: false,
-      plugins: [svelte(), isnad({ csp: false, quiet: true, previews: false }), viteSingleFile({ removeViteModuleLoader: true })],
+      plugins: [
+        singleFileFonts(),
+        svelte(),
+        isnad({ csp: false, quiet: true, previews: false }),
+        viteSingleFile({ removeViteModuleLoader: true }),
+      ],
       build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
     });
     const favicon = `data:image/svg+xml;base64,${readFileSync('public/favicon.svg').toString('base64')}`;
@@ -60,4 +97,5 @@ async function main() {
   }
 }
 
-await main();
+// Run only as a script, so build-element.ts can import singleFileFonts.
+if (process.argv[1]?.endsWith('build-single.ts')) await main();

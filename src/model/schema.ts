@@ -11,8 +11,9 @@
  */
 import * as v from 'valibot';
 
-/** Bumped on any incompatible change; the page refuses a corpus of another version. */
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION } from './version';
+
+export { SCHEMA_VERSION };
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
