@@ -3,7 +3,9 @@
  * of the corpus's headline and diagram rasterised with resvg, shaping Arabic with the same fonts the
  * page uses), and the oEmbed JSON that lets a CMS turn a link to the explorer into an embed.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Corpus, EntityType } from '../model/schema';
 
@@ -113,11 +115,21 @@ export async function renderPng(svg: string): Promise<Buffer> {
   const require = createRequire(import.meta.url);
   const { Resvg } = (await import('@resvg/resvg-js')) as typeof import('@resvg/resvg-js');
   const wawoff = await import('wawoff2');
-  const fontBuffers = await Promise.all(
-    FONT_FILES.map(async (f) => Buffer.from(await wawoff.decompress(readFileSync(require.resolve(`@fontsource/${f}`))))),
-  );
-  const resvg = new Resvg(svg, { font: { fontBuffers, loadSystemFonts: false, defaultFontFamily: 'IBM Plex Sans Arabic' } });
-  return resvg.render().asPng();
+  // resvg reads TrueType from files (its typings lack in-memory fonts): unpack into a temporary folder.
+  const dir = mkdtempSync(join(tmpdir(), 'isnad-fonts-'));
+  try {
+    const fontFiles = await Promise.all(
+      FONT_FILES.map(async (f, i) => {
+        const path = join(dir, `${i}.ttf`);
+        writeFileSync(path, await wawoff.decompress(readFileSync(require.resolve(`@fontsource/${f}`))));
+        return path;
+      }),
+    );
+    const resvg = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'IBM Plex Sans Arabic' } });
+    return resvg.render().asPng();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The tags for link previews; `base` is the canonical URL of the explorer (ending in '/') when known. */
