@@ -1,0 +1,145 @@
+/**
+ * The corpus as one graph: entities merged by id across documents (nodes) and relations merged
+ * by id (edges), with counts, weights and every piece of evidence tagged with its document.
+ * Plain data, no DOM: the layout, the table, the exports and the diagram all read this.
+ */
+import type { Corpus, EntityType } from '../model/schema';
+
+/** An entity of the corpus. */
+export interface GraphNode {
+  id: string;
+  type: EntityType;
+  label: { ar?: string; en?: string };
+  aliases: string[];
+  /** Mentions across every document. */
+  mentions: number;
+  /** Ids of the documents that mention it. */
+  docs: string[];
+  /** Role words the texts give it (deduplicated). */
+  roles: string[];
+}
+
+/** Where a relation is stated: a span of one document. */
+export interface EvidenceRef {
+  doc: string;
+  start: number;
+  end: number;
+}
+
+/** A relation of the corpus. */
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  directed: boolean;
+  /** Sum of the documents' weights (typed relations weigh more than co-occurrence). */
+  weight: number;
+  /** How many places state it, across the corpus. */
+  count: number;
+  evidence: EvidenceRef[];
+}
+
+export interface GraphData {
+  /** Most mentioned first, then by id. */
+  nodes: GraphNode[];
+  /** Heaviest first, then by id. */
+  edges: GraphEdge[];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Merges every document's entities and relations into one graph. */
+export function buildGraphData(corpus: Corpus): GraphData {
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  for (const doc of corpus.documents) {
+    for (const e of doc.entities) {
+      let n = nodes.get(e.id);
+      if (!n) {
+        n = { id: e.id, type: e.type, label: {}, aliases: [], mentions: 0, docs: [], roles: [] };
+        nodes.set(e.id, n);
+      }
+      n.label.ar ??= e.label.ar;
+      n.label.en ??= e.label.en;
+      for (const a of e.aliases) if (!n.aliases.includes(a) && n.aliases.length < 12) n.aliases.push(a);
+      for (const r of e.roles ?? []) if (!n.roles.includes(r.text) && n.roles.length < 12) n.roles.push(r.text);
+      n.mentions += e.mentions.length;
+      if (!n.docs.includes(doc.id)) n.docs.push(doc.id);
+    }
+    for (const r of doc.relations) {
+      let g = edges.get(r.id);
+      if (!g) {
+        g = {
+          id: r.id,
+          source: r.source,
+          target: r.target,
+          type: r.type,
+          directed: r.directed ?? true,
+          weight: 0,
+          count: 0,
+          evidence: [],
+        };
+        edges.set(r.id, g);
+      }
+      g.weight = Math.round((g.weight + (r.weight ?? r.evidence.length)) * 100) / 100;
+      g.count += r.count ?? r.evidence.length;
+      for (const ev of r.evidence) g.evidence.push({ doc: doc.id, start: ev.start, end: ev.end });
+    }
+  }
+  for (const n of nodes.values()) {
+    if (n.label.ar === undefined) delete n.label.ar;
+    if (n.label.en === undefined) delete n.label.en;
+  }
+  return {
+    nodes: [...nodes.values()].sort((a, b) => b.mentions - a.mentions || byId(a, b)),
+    edges: [...edges.values()]
+      .filter((e) => nodes.has(e.source) && nodes.has(e.target))
+      .sort((a, b) => b.weight - a.weight || byId(a, b)),
+  };
+}
+
+/** What the filters keep. */
+export interface GraphFilter {
+  entityTypes: ReadonlySet<EntityType>;
+  relationTypes: ReadonlySet<string>;
+  minWeight: number;
+  /** At most this many nodes (the most mentioned); the rest wait behind "show more". */
+  limit: number;
+  /** Nodes shown whatever the limit (the selection, search results). */
+  keep?: ReadonlySet<string>;
+}
+
+/** The visible part of the graph, and how many nodes the limit hides. */
+export interface VisibleGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Nodes of the chosen types, before the limit. */
+  total: number;
+}
+
+/** Applies the filters: node types, the top-N limit, then edge types and weight among visible nodes. */
+export function filterGraph(data: GraphData, f: GraphFilter): VisibleGraph {
+  const typed = data.nodes.filter((n) => f.entityTypes.has(n.type));
+  const nodes = typed.filter((n, i) => i < f.limit || f.keep?.has(n.id));
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges = data.edges.filter(
+    (e) => f.relationTypes.has(e.type) && e.weight >= f.minWeight && ids.has(e.source) && ids.has(e.target),
+  );
+  return { nodes, edges, total: typed.length };
+}
+
+/** Each node's neighbours through the given edges. */
+export function neighbourMap(edges: readonly GraphEdge[]): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    let s = m.get(a);
+    if (!s) m.set(a, (s = new Set()));
+    s.add(b);
+  };
+  for (const e of edges) {
+    add(e.source, e.target);
+    add(e.target, e.source);
+  }
+  return m;
+}

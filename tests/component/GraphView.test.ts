@@ -1,0 +1,147 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SelectionState } from '../../src/app/selection.svelte';
+import type { Corpus, IsnadDocument } from '../../src/model/schema';
+import { extractRelations } from '../../src/pipeline/relations';
+import GraphView from '../../src/graph/GraphView.svelte';
+import { buildGraphLayout } from '../../src/graph/layout';
+import { makeDoc, type EntitySpec } from '../fixtures/articles/relations/fixture';
+import Harness from './Harness.test.svelte';
+
+const DIR = 'tests/fixtures/articles/relations';
+function corpus(): Corpus {
+  const spec = JSON.parse(readFileSync(`${DIR}/en-horn.json`, 'utf8')) as { entities: EntitySpec[] };
+  const names: Record<string, { en: string; ar?: string }> = {
+    'person:william-ruto': { en: 'William Ruto', ar: 'وليام روتو' },
+    'person:abiy-ahmed': { en: 'Abiy Ahmed', ar: 'آبي أحمد' },
+  };
+  const doc = extractRelations(
+    makeDoc(
+      readFileSync(`${DIR}/en-horn.txt`, 'utf8'),
+      spec.entities.map((e) => ({ ...e, label: names[e.id] ?? { en: e.names[0] } })),
+      { lang: 'en', file: 'horn.txt' },
+    ),
+  );
+  const statement = {
+    id: 'horn:s1',
+    speaker: 'person:william-ruto',
+    start: doc.text.indexOf('Ruto told'),
+    end: doc.text.indexOf('a month.') + 8,
+    when: { start: null, end: null, precision: 'unknown' as const },
+  };
+  return { schemaVersion: 1, generator: 'test', documents: [{ ...doc, statements: [statement] } as IsnadDocument] };
+}
+
+function setup(props: Record<string, unknown> = {}, lang: 'en' | 'ar' = 'en') {
+  const selection = new SelectionState();
+  const c = corpus();
+  const r = render(Harness, { props: { component: GraphView, props: { corpus: c, ...props }, selection, lang } });
+  const node = (id: string) => r.container.querySelector<SVGGElement>(`g.node[data-entity="${id}"]`)!;
+  return { ...r, selection, corpus: c, node };
+}
+
+describe('GraphView', () => {
+  it('draws one focusable node per entity, named by the entity, with a key', () => {
+    const { container, corpus: c } = setup();
+    const nodes = container.querySelectorAll('g.node[data-entity]');
+    expect(nodes).toHaveLength(c.documents[0]!.entities.length);
+    const ruto = container.querySelector('g.node[data-entity="person:william-ruto"]')!;
+    expect(ruto.getAttribute('role')).toBe('button');
+    expect(ruto.getAttribute('aria-label')).toBe('William Ruto');
+    expect(ruto.getAttribute('aria-pressed')).toBe('false');
+    expect(container.querySelectorAll('g.node[tabindex="0"]')).toHaveLength(1);
+    expect(screen.getByRole('group', { name: 'Key' })).toBeInTheDocument();
+    expect(container.querySelectorAll('g.edge').length).toBeGreaterThan(5);
+  });
+
+  it('selects a node on click: aria-pressed, neighbourhood in focus, the card with relations and evidence', async () => {
+    const { selection, node, container } = setup();
+    await fireEvent.click(node('person:william-ruto'));
+    expect(selection.selected).toEqual({ kind: 'entity', id: 'person:william-ruto' });
+    flushSync();
+    expect(node('person:william-ruto').getAttribute('aria-pressed')).toBe('true');
+    expect(node('person:abiy-ahmed').classList.contains('dim')).toBe(false);
+    expect(node('org:al-shabaab').classList.contains('dim')).toBe(true);
+    const card = screen.getByRole('region', { name: 'William Ruto' });
+    expect(within(card).getByText('spoke with')).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Abiy Ahmed' })).toBeInTheDocument();
+    const evidence = within(card).getAllByTitle('Show this passage in the article')[0]!;
+    expect(evidence.querySelector('mark')!.textContent!.length).toBeGreaterThan(3);
+    await fireEvent.click(evidence);
+    expect(selection.selected?.kind).toBe('passage');
+    expect(container.querySelector('script')).toBeNull();
+  });
+
+  it('lists the statements the entity made in its card, and selecting one lights the speaker', async () => {
+    const { selection, node } = setup();
+    selection.select({ kind: 'entity', id: 'person:william-ruto' });
+    flushSync();
+    const card = screen.getByRole('region', { name: 'William Ruto' });
+    const said = within(card)
+      .getAllByRole('button')
+      .find((b) => b.textContent!.trim().startsWith('said'))!;
+    expect(said.textContent).toContain('Ruto told the Daily Nation');
+    await fireEvent.click(said);
+    expect(selection.selected).toEqual({ kind: 'statement', id: 'horn:s1', doc: expect.any(String) });
+    flushSync();
+    expect(node('person:william-ruto').classList.contains('lit')).toBe(true);
+  });
+
+  it('moves between neighbours with the arrow keys and selects with Enter', async () => {
+    const { selection, node, container } = setup({ layout: undefined });
+    const start = node('person:william-ruto');
+    start.focus();
+    const neighbours = new Set(
+      [...container.querySelectorAll('g.edge')]
+        .map((e) => e.getAttribute('data-relation')!)
+        .filter((id) => id.includes('person:william-ruto'))
+        .flatMap((id) => id.slice(id.indexOf(':') + 1).split('->')),
+    );
+    const reached: string[] = [];
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown']) {
+      start.focus();
+      await fireEvent.keyDown(start, { key });
+      const now = document.activeElement as SVGGElement;
+      if (now !== start) reached.push(now.dataset.entity!);
+    }
+    expect(reached.some((id) => neighbours.has(id))).toBe(true);
+    const target = node(reached.find((id) => neighbours.has(id))!);
+    target.focus();
+    flushSync();
+    expect(target.getAttribute('tabindex')).toBe('0');
+    await fireEvent.keyDown(target, { key: 'Enter' });
+    expect(selection.selected).toEqual({ kind: 'entity', id: target.dataset.entity });
+    await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(selection.selected).toBeNull();
+  });
+
+  it('lights the nodes it is asked to highlight, and uses a precomputed layout as given', () => {
+    const c = corpus();
+    const layout = buildGraphLayout(c);
+    const { node } = setup({ layout, highlight: ['org:reuters'] });
+    expect(node('org:reuters').classList.contains('lit')).toBe(true);
+    const place = layout.nodes.find((n) => n.id === 'org:reuters')!;
+    expect(node('org:reuters').getAttribute('transform')).toBe(`translate(${place.x},${place.y})`);
+  });
+
+  it('filters by entity type, and offers the table alternative', async () => {
+    const { container } = setup();
+    await fireEvent.click(screen.getByText('Filters'));
+    const person = screen.getByRole('checkbox', { name: /Person/ });
+    await fireEvent.click(person);
+    expect(container.querySelector('g.node[data-entity="person:william-ruto"]')).toBeNull();
+    expect(container.querySelector('g.node[data-entity="org:reuters"]')).not.toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Table' }));
+    expect(container.querySelector('svg.canvas')).toBeNull();
+    expect(screen.getByRole('table', { name: 'Entities' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Relations' })).toBeInTheDocument();
+  });
+
+  it('speaks Arabic: names and controls in the interface language', () => {
+    const { node } = setup({}, 'ar');
+    expect(node('person:william-ruto').getAttribute('aria-label')).toBe('وليام روتو');
+    expect(screen.getByRole('button', { name: 'جدول' })).toBeInTheDocument();
+  });
+});
