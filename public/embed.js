@@ -74,7 +74,8 @@
     var s = hashSearch();
     if (s === null) return;
     frames().forEach(function (f) {
-      if (f.getAttribute('data-isnad-follow') === 'hash') navigate(f, s.indexOf('embed=1') >= 0 ? s : (s ? s + '&' : '?') + 'embed=1');
+      if (f.getAttribute('data-isnad-follow') === 'hash')
+        navigate(f, s.indexOf('embed=1') >= 0 ? s : (s ? s + '&' : '?') + 'embed=1');
     });
   });
 })();

@@ -4,7 +4,11 @@ import { parseFrameMessage, parseHostMessage } from '../../src/share/embedProtoc
 
 describe('parseHostMessage', () => {
   it('accepts a navigate message with a query string', () => {
-    expect(parseHostMessage({ type: 'isnad:navigate', version: 1, search: '?view=graph' })).toEqual({ type: 'isnad:navigate', version: 1, search: '?view=graph' });
+    expect(parseHostMessage({ type: 'isnad:navigate', version: 1, search: '?view=graph' })).toEqual({
+      type: 'isnad:navigate',
+      version: 1,
+      search: '?view=graph',
+    });
   });
   it('refuses other versions, types, shapes and hostile strings', () => {
     expect(parseHostMessage({ type: 'isnad:navigate', version: 2, search: '' })).toBeNull();
@@ -22,10 +26,15 @@ describe('parseHostMessage', () => {
 
 describe('parseFrameMessage', () => {
   it('accepts heights and rounds them up', () => {
-    expect(parseFrameMessage({ type: 'isnad:height', version: 1, height: 512.2 })).toEqual({ type: 'isnad:height', version: 1, height: 513 });
+    expect(parseFrameMessage({ type: 'isnad:height', version: 1, height: 512.2 })).toEqual({
+      type: 'isnad:height',
+      version: 1,
+      height: 513,
+    });
   });
   it('refuses absurd heights', () => {
-    for (const height of [-1, Infinity, NaN, 1e9, '500']) expect(parseFrameMessage({ type: 'isnad:height', version: 1, height })).toBeNull();
+    for (const height of [-1, Infinity, NaN, 1e9, '500'])
+      expect(parseFrameMessage({ type: 'isnad:height', version: 1, height })).toBeNull();
   });
   it('never throws, whatever arrives', () => {
     fc.assert(fc.property(fc.anything(), (x) => void parseFrameMessage(x)));
