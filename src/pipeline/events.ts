@@ -11,9 +11,11 @@ import { stableId } from './statements/ids';
 import type { MentionIndex } from './statements/mentions';
 import { normWords, tokenize, withoutConjunction, type Token } from './statements/tokens';
 import { whenOf, type FoundTime } from './time';
+import { addDays } from './time/calendar';
 import type { EntityDocument } from './types';
 
 const AFTER = 16;
+const PAST_WORDS = /ماض|منصرم|امس|أمس|سابق|last|past|yesterday|ago|قبل/i;
 const BEFORE = 6;
 /** Participants are named close to the trigger; the date may come later in the clause. */
 const NEAR = 8;
@@ -55,16 +57,12 @@ interface Found {
   future: boolean;
 }
 
-function whenNear(times: FoundTime[], from: number, to: number, triggerStart: number, pub: string | null): FoundTime | null {
-  const near = times.filter((t) => t.start >= from && t.end <= to);
-  near.sort(
-    (a, b) =>
-      Math.abs(a.start - triggerStart) -
-      Math.abs(b.start - triggerStart) +
-      (a.start < triggerStart ? 5 : 0) -
-      (b.start < triggerStart ? 5 : 0),
-  );
-  return near[0] ?? (pub ? null : null);
+function whenNear(times: FoundTime[], from: number, to: number, triggerStart: number): FoundTime | null {
+  // The clause after the trigger dates it first ("اجتماع سيعقد … الأسبوع المقبل"); a time just before it comes next.
+  const after = times.filter((t) => t.start >= triggerStart && t.end <= to);
+  if (after.length > 0) return after[0]!;
+  const before = times.filter((t) => t.start >= from && t.end <= triggerStart);
+  return before[before.length - 1] ?? null;
 }
 
 /** Finds events and links each statement to the events inside its span. */
@@ -95,12 +93,12 @@ export function extractEvents(
       const start = tokens[i]!.start;
       const end = tokens[i + trig.len - 1]!.end;
       const window = tokens.slice(Math.max(0, i - BEFORE), i + trig.len + AFTER);
-      const time = whenNear(times, from, last.end, start, pub);
+      const time = whenNear(times, from, last.end, start);
       let when = time ? whenOf(time, pub) : whenOf(null, pub);
       if (!time && window.some((t) => ANCHORS[lang].has(t.norm))) {
         when = { start: null, end: pub, precision: 'range', ...(pub ? {} : { relative: true }) };
       }
-      const future =
+      const future: boolean =
         (when.start !== null && pub !== null && when.start > pub) ||
         (when.end === null && when.start !== null) ||
         window.some((t) => FUTURE[lang].has(t.norm) || FUTURE[lang].has(withoutConjunction(t.norm) ?? '')) ||
@@ -108,6 +106,11 @@ export function extractEvents(
       const near = tokens[Math.min(tokens.length - 1, i + trig.len + NEAR)]!.end;
       const named = mentions.within(from, near).filter((m) => m.type !== 'place' && m.entity !== publisher);
       const persons = named.filter((m) => m.type === 'person');
+      // "قمة مقررة … يوم الجمعة": a planned event on a bare weekday is the coming one.
+      if (future && time && pub && when.start && when.start < pub && when.precision === 'day' && !PAST_WORDS.test(time.text)) {
+        const shifted = addDays(when.start, 7);
+        when = { ...when, start: shifted, end: shifted };
+      }
       let participants = [...new Set((persons.length > 0 ? persons : named).map((m) => m.entity))];
       if (participants.length < 2 && window.some((t) => DUAL[lang].has(t.norm))) {
         const pair = statements.find((st) => st.speakers && st.speakers.length === 2)?.speakers;

@@ -16,10 +16,14 @@ import { englishStatements } from './statements/english';
 import { stableId } from './statements/ids';
 import { MentionIndex } from './statements/mentions';
 import type { Range, RawStatement } from './statements/raw';
-import { speakerOf, type Speaker } from './statements/speaker';
+import { speakerOf, trimToMentions, type Speaker } from './statements/speaker';
 import { tokenize, type Token } from './statements/tokens';
 import { resolveTimes, whenOf, type FoundTime } from './time';
+import { quoteRanges } from './segment';
 import type { EntityDocument, StatementDocument } from './types';
+
+/** A speaker found in the text around a subjectless cue, with where it is named. */
+type Carried = Speaker & { at: Range };
 
 interface Resolved {
   raw: RawStatement;
@@ -59,14 +63,27 @@ function rawStatements(doc: EntityDocument, times: FoundTime[]): RawStatement[] 
 }
 
 /** The statement a subjectless one continues: in the same sentence first, else the last one. */
-function carrier(raw: RawStatement, done: Resolved[], doc: EntityDocument, mentions: MentionIndex): Resolved | Speaker | null {
+function carrier(raw: RawStatement, done: Resolved[], doc: EntityDocument, mentions: MentionIndex): Resolved | Carried | null {
   const same = done.filter((d) => d.raw.sentence === raw.sentence);
   if (same.length > 0) return same[same.length - 1]!;
   // "بيد أن المتحدث … بيسكوف رفض التحذير وقال إن": a person named earlier in the sentence.
   const sentence = doc.sentences[raw.sentence]!;
-  const person = mentions.personsBefore(sentence.start, raw.cue.start)[0];
-  if (person && raw.number === 'sg') return { entity: person.entity, kind: 'entity' };
+  const person = subjectBefore(doc, mentions, sentence, raw.cue.start);
+  if (person && raw.number === 'sg')
+    return { entity: person.entity, kind: 'entity', at: { start: person.start, end: person.end } };
   return done[done.length - 1] ?? null;
+}
+
+/**
+ * The person a subjectless cue refers to, named earlier in its sentence and outside quotations:
+ * in Arabic the latest one (…بيسكوف رفض التحذير وقال), in English the first, the sentence's subject.
+ */
+function subjectBefore(doc: EntityDocument, mentions: MentionIndex, sentence: { start: number; end: number }, before: number) {
+  const quotes = quoteRanges(doc.text, sentence.start, sentence.end);
+  const found = mentions
+    .personsBefore(sentence.start, before)
+    .filter((m) => !quotes.some(([a, b]) => m.start >= a && m.end <= b));
+  return rulesLanguage(doc) === 'en' ? found[found.length - 1] : found[0];
 }
 
 /** Members of a two-person group named earlier (الرئيسان): the last sentence naming two persons. */
@@ -87,8 +104,10 @@ function resolveSpeakers(doc: EntityDocument, raws: RawStatement[], times: Found
     let speaker: Speaker = { entity: null, kind: 'entity' };
     let speakerRange = raw.speaker;
     let carried: Resolved | null = null;
-    if (raw.speaker && !raw.pronoun) speaker = speakerOf(doc.text, raw.speaker, lang, mentions);
-    else {
+    if (raw.speaker && !raw.pronoun) {
+      speakerRange = lang === 'ar' ? trimToMentions(raw.speaker, mentions) : raw.speaker;
+      speaker = speakerOf(doc.text, speakerRange, lang, mentions);
+    } else {
       const c = raw.pronoun && lang === 'en' ? pronounCarrier(raw, done, doc, mentions) : carrier(raw, done, doc, mentions);
       if (c && 'raw' in c) {
         carried = c;
@@ -96,14 +115,20 @@ function resolveSpeakers(doc: EntityDocument, raws: RawStatement[], times: Found
         speakerRange = c.speakerRange;
         // مضيفا after "نقل موقع X عن Y": Y still speaks through X.
         if (raw.relays.length === 0) raw.relays = c.raw.relays;
-      } else if (c) speaker = c;
+      } else if (c) {
+        speaker = { entity: c.entity, kind: c.kind };
+        speakerRange = c.at;
+      }
       if (raw.number !== 'sg' && speaker.kind === 'entity') speaker = { entity: null, kind: 'group' };
     }
     if (speaker.kind === 'group' && (speaker.dual || raw.number === 'dual') && (speaker.members?.length ?? 0) < 2) {
       const pair = pairBefore(doc, mentions, raw.cue.start);
       if (pair.length === 2) speaker = { ...speaker, members: pair };
     }
-    const found = times.find((t) => raw.frame.some((f) => t.start >= f.start && t.end <= f.end)) ?? null;
+    const sentence = doc.sentences[raw.sentence]!;
+    const first = !done.some((d) => d.raw.sentence === raw.sentence);
+    const frame = first && raw.frame[0] ? [{ start: sentence.start, end: raw.frame[0].end }, ...raw.frame.slice(1)] : raw.frame;
+    const found = times.find((t) => frame.some((f) => t.start >= f.start && t.end <= f.end)) ?? null;
     let when = whenOf(found, doc.meta.date);
     if (!found && carried && raw.continues && carried.ownTime) when = carried.when;
     done.push({ raw, speaker, speakerRange, when, ownTime: !!found || (!!carried && raw.continues && carried.ownTime) });
@@ -117,10 +142,12 @@ function pronounCarrier(
   done: Resolved[],
   doc: EntityDocument,
   mentions: MentionIndex,
-): Resolved | Speaker | null {
+): Resolved | Carried | null {
   const sentence = doc.sentences[raw.sentence]!;
-  const person = mentions.personsBefore(sentence.start, raw.speaker?.start ?? raw.cue.start)[0];
-  if (person) return { entity: person.entity, kind: 'entity' };
+  // '"…," he said': the speaker of the quote before is the one already speaking.
+  if (doc.text.slice(sentence.start, raw.start).trim() === '' && done.length > 0) return done[done.length - 1]!;
+  const person = subjectBefore(doc, mentions, sentence, raw.speaker?.start ?? raw.cue.start);
+  if (person) return { entity: person.entity, kind: 'entity', at: { start: person.start, end: person.end } };
   return done[done.length - 1] ?? null;
 }
 

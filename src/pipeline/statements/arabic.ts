@@ -11,6 +11,8 @@ import type { RawStatement, Range } from './raw';
 import { matchesAt, withoutConjunction, type Token } from './tokens';
 
 const MAX_NP = 14;
+/** A subject before its verb is short: longer runs are clauses, not names. */
+const MAX_BACK = 9;
 const QUOTE_OPEN = new Set(['“', '«', '"', '„', '‹']);
 const FI = 'في';
 const NP_PUNCT_OK = new Set(['(', ')', '-', '.']);
@@ -50,6 +52,7 @@ function phraseEnd(ctx: Ctx, j: number, stopPrep: string | null): number {
     }
     if (isComplementizer(t) || AR.quoteWords.has(t.norm) || AR.pluperfect.has(t.norm) || ctx.isTime(t)) break;
     if (t.norm === stopPrep || (k > j && AR.prepositions.has(t.norm) && t.norm !== 'من')) break;
+    if (k === j && stopPrep === 'ب' && t.norm.startsWith('ب')) break;
     if (AR.adjuncts.has(t.norm) || AR.addressees.has(t.norm)) break;
     if (
       (t.norm === FI || t.norm === 'فى') &&
@@ -66,24 +69,31 @@ function phraseEnd(ctx: Ctx, j: number, stopPrep: string | null): number {
 }
 
 /** A subject before the verb (`وكان SPEAKER أكد`, `أن SPEAKER قال`): the tokens back to a clause boundary. */
-function phraseBefore(ctx: Ctx, i: number): { from: number; opener: number | null } | null {
+function phraseBefore(ctx: Ctx, i: number): { from: number; to: number; opener: number | null } | null {
   const { tokens } = ctx;
   let k = i - 1;
   if (tokens[k]?.norm === 'قد') k--;
+  // "المرصد السوري، ومقره بريطانيا، قال": step over one short apposition between commas.
+  if (tokens[k] && (tokens[k]!.text === '،' || tokens[k]!.text === ',')) {
+    const comma = tokens.findLastIndex((x, n) => n < k && n >= k - 6 && (x.text === '،' || x.text === ','));
+    if (comma <= 0) return null;
+    k = comma - 1;
+  }
   const end = k + 1;
-  while (k >= 0 && end - k <= MAX_NP) {
+  while (k >= 0 && end - k <= MAX_BACK) {
     const t = tokens[k]!;
     if (!t.word && t.text !== ')' && t.text !== '(') break;
+    if (t.norm === 'قد') break;
     if (isComplementizer(t) || AR.pluperfect.has(t.norm) || AR.openers.has(t.norm) || cueAt(t) || ctx.isTime(t)) break;
     if (t.norm === 'الذي' || t.norm === 'التي' || t.norm === 'ما') return null;
     k--;
   }
   const from = k + 1;
-  if (from >= end) return null;
+  if (from >= end || end - k > MAX_BACK) return null;
   const before = tokens[k];
   if (before && before.word && !isComplementizer(before) && !AR.pluperfect.has(before.norm) && !AR.openers.has(before.norm))
     return null;
-  return { from, opener: before && AR.pluperfect.has(before.norm) ? k : null };
+  return { from, to: end, opener: before && AR.pluperfect.has(before.norm) ? k : null };
 }
 
 /** Finds where the content starts after the speaker and adjuncts; returns token index or -1. */
@@ -230,16 +240,30 @@ export function arabicStatements(tokens: Token[], sentence: number, isTime: (t: 
     }
     const prev = tokens[i - 1];
     const clauseStart = prefixed || !prev || !prev.word || AR.openers.has(prev.norm) || AR.pluperfect.has(prev.norm);
-    const end = phraseEnd(ctx, i + 1, cue.prep);
+    const strict = cue.ambiguous || cue.present;
+    // A present tense or a noun-like form mid-sentence ("دليل يشير إلى") is not a report.
+    if (
+      strict &&
+      !prefixed &&
+      prev &&
+      !AR.openers.has(prev.norm) &&
+      !AR.pluperfect.has(prev.norm) &&
+      prev.norm !== 'قد' &&
+      !['.', ':', '،', ','].includes(prev.text)
+    )
+      continue;
+    // "وكانت روسيا قد وصفت إدلب": after قد the subject came first and what follows is the object.
+    const afterQad = prev?.norm === 'قد';
+    const end = afterQad ? i + 1 : phraseEnd(ctx, i + 1, cue.prep);
     let speaker = range(tokens, i + 1, end);
     let start = t.start;
     if (!speaker && !prefixed) {
-      const before = phraseBefore(ctx, i);
+      const before = strict && !afterQad ? null : phraseBefore(ctx, i);
       if (before) {
-        speaker = range(tokens, before.from, i - (tokens[i - 1]?.norm === 'قد' ? 1 : 0));
+        speaker = range(tokens, before.from, before.to);
         start = tokens[before.opener ?? before.from]!.start;
-      } else if (!clauseStart) continue;
-    } else if (!clauseStart && cue.ambiguous) continue;
+      } else if (!clauseStart || (strict && prev && prev.word && !AR.openers.has(prev.norm))) continue;
+    } else if (!clauseStart && strict) continue;
     const body = speaker && start === t.start ? end : i + 1;
     const s = statement(ctx, i, cue, 'verb', speaker, start, body, [], !clauseStart && start === t.start);
     if (s) out.push(s);

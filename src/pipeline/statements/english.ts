@@ -153,7 +153,8 @@ function contentAfter(ctx: Ctx, k: number, objectVerb: boolean): { at: number; t
     if (e > k) to = { start: tokens[k]!.start, end: tokens[e - 1]!.end };
     k = e;
   }
-  for (let n = k; n < tokens.length && n - k < 8; n++) {
+  while (tokens[k] && ctx.isTime(tokens[k]!)) k++;
+  for (let n = k; n < tokens.length && n - k < 20; n++) {
     const t = tokens[n]!;
     if (t.norm === 'that') return { at: n + 1, to };
     if (t.text === ':') return { at: n + 1, to };

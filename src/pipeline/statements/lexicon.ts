@@ -4,6 +4,7 @@
  */
 import verbs from '../data/reporting-verbs.json';
 import nouns from '../data/speaker-nouns.json';
+import titles from '../data/titles.json';
 import { normWords, withoutConjunction } from './tokens';
 
 export type GramNumber = 'sg' | 'dual' | 'pl';
@@ -100,4 +101,22 @@ export function kindOfWord(word: string, lang: 'ar' | 'en'): Exclude<SpeakerKind
 /** Does the word mean exactly two speakers (الرئيسان، both)? */
 export function isDualWord(word: string, lang: 'ar' | 'en'): boolean {
   return lang === 'en' ? DUAL.en.has(word.toLowerCase()) : DUAL.ar.has(one(word));
+}
+
+/** First words of person titles (data/titles.json, the entities stage's list): وزير، مبعوث، spokesman. */
+const TITLE_HEADS: Record<'ar' | 'en', Set<string>> = { ar: new Set(), en: new Set() };
+for (const lang of ['ar', 'en'] as const) {
+  const list = (titles as unknown as Record<string, { words?: string[] }[]>)[lang] ?? [];
+  for (const entry of list) {
+    for (const w of entry.words ?? []) {
+      const first = normWords(w)[0];
+      if (first) TITLE_HEADS[lang].add(first.replace(/^ال/, ''));
+    }
+  }
+}
+
+/** Is the word the head of a person's title (so the phrase names a person even without a name)? */
+export function isTitleWord(word: string, lang: 'ar' | 'en'): boolean {
+  const norm = one(word);
+  return TITLE_HEADS[lang].has(lang === 'ar' ? norm.replace(/^ال/, '') : norm);
 }

@@ -3,7 +3,7 @@
  * document or an unnamed source (through its head word, see data/speaker-nouns.json).
  */
 import type { Range } from './raw';
-import { isDualWord, kindOfWord, type SpeakerKind } from './lexicon';
+import { isDualWord, isTitleWord, kindOfWord, type SpeakerKind } from './lexicon';
 import type { MentionIndex, MentionRef } from './mentions';
 import { tokenize } from './tokens';
 
@@ -61,5 +61,16 @@ export function speakerOf(text: string, range: Range, lang: 'ar' | 'en', mention
     // "a senior official" names nobody; but "the statement of the Kremlin" stays a document too.
     return { entity: null, kind };
   }
+  // "مبعوث الأمم المتحدة": a title with no person named is not the body it serves.
+  const words = tokenize(text, range.start, range.end).filter((t) => t.word);
+  if (persons.length === 0 && words[0] && isTitleWord(words[0].text, lang)) return { entity: null, kind: 'entity' };
   return { entity: bestEntity(inside), kind: 'entity' };
+}
+
+/** Ends a speaker phrase with its last name in it (`دي ميستورا استعداده` → `دي ميستورا`). */
+export function trimToMentions(range: Range, mentions: MentionIndex): Range {
+  const inside = mentions.within(range.start, range.end).filter((m) => m.start >= range.start);
+  if (inside.length === 0) return range;
+  const end = Math.max(...inside.map((m) => Math.min(m.end, range.end)));
+  return { start: range.start, end };
 }

@@ -12,6 +12,8 @@ const FUTURE_CUE = new RegExp(`\\b(?:${words.en.futureCue.join('|')})\\s+(?:\\w+
 const YEAR =
   /\b(?:in|since|by|during|until|of|from|early|late|mid-?)\s+((?:1[5-9]|20)\d\d)\b(?!\s*(?:people|troops|dollars|\w+s\b))/gi;
 
+const CASUAL = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|coming)\b/i;
+
 function shiftOf(expr: string): number {
   if (/\b(?:last|past|previous)\b/i.test(expr)) return -1;
   if (/\b(?:next|coming)\b/i.test(expr)) return 1;
@@ -33,6 +35,13 @@ function valueOf(r: chrono.ParsedResult, pub: string | null, before: string): Ti
     if (unit === 'week') return anchored(pub, 'range', (p) => weekInterval(p, shift));
     if (unit === 'month') return anchored(pub, 'month', (p) => monthOf(p, shift));
     return anchored(pub, 'year', (p) => yearInterval(yearMonth(p).year + shift));
+  }
+  // "yesterday", "three days ago" without a publication date: nothing to count from.
+  if (
+    !pub &&
+    (r.tags().has('result/relativeDate') || [...r.tags()].some((t) => t.startsWith('casualReference')) || CASUAL.test(expr))
+  ) {
+    return { start: null, end: null, precision: 'day', relative: true };
   }
   if (known.day !== undefined && known.month !== undefined) {
     if (known.year === undefined && !pub) return { start: null, end: null, precision: 'day', relative: true };
