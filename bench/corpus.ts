@@ -160,13 +160,19 @@ export function generateDocument(seed: number, i: number): { text: string; meta:
   };
 }
 
-/** Writes documents 0…n-1 (.txt plus .meta.json sidecars) into a fresh folder; returns what was written. */
-export function writeCorpus(dir: string, n: number, seed: number): WrittenDocument[] {
+/**
+ * Writes documents 0…n-1 (.txt plus .meta.json sidecars) into a fresh folder, split evenly into
+ * sub-folders part0, part1, … when `parts` > 1 (one per pipeline process); returns what was written.
+ */
+export function writeCorpus(dir: string, n: number, seed: number, parts = 1): WrittenDocument[] {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  for (let p = 0; p < parts; p++) mkdirSync(parts > 1 ? join(dir, `part${p}`) : dir, { recursive: true });
   const docs: WrittenDocument[] = [];
   for (let i = 0; i < n; i++) {
-    const { text, meta, doc } = generateDocument(seed, i);
+    const generated = generateDocument(seed, i);
+    const { text, meta } = generated;
+    const doc =
+      parts > 1 ? { ...generated.doc, file: `part${Math.floor((i * parts) / n)}/${generated.doc.file}` } : generated.doc;
     writeFileSync(join(dir, doc.file), text);
     writeFileSync(join(dir, doc.file.replace(/\.txt$/, '.meta.json')), JSON.stringify(meta, null, 2) + '\n');
     docs.push(doc);

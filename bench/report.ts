@@ -1,0 +1,249 @@
+/** bench/results.md from the results: tables per part, ratios to Pagefind and TimelineJS, the targets. */
+import type { BenchResults, CorpusRun } from './run';
+import { round } from './stats';
+
+const kb = (b: number | undefined | null) => (b == null || Number.isNaN(b) ? 'n/a' : `${round(b / 1024)} KB`);
+const ms = (x: number | undefined | null) => (x == null || Number.isNaN(x) ? 'n/a' : `${round(x)} ms`);
+const num = (x: number | undefined | null) => (x == null || Number.isNaN(x) ? 'n/a' : String(round(x)));
+const ratio = (a: number | undefined | null, b: number | undefined | null) =>
+  a == null || b == null || !b || Number.isNaN(a) || Number.isNaN(b) ? 'n/a' : `${round(a / b)}×`;
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const table = (head: string[], rows: string[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+
+function verdict(ok: boolean | null, value: string): string {
+  return ok === null ? `n/a (${value})` : `${ok ? 'meets' : '**misses**'}: ${value}`;
+}
+
+function targets(runs: CorpusRun[]): string[][] {
+  const seed = runs.find((r) => r.name === 'seed');
+  const largest = runs[runs.length - 1];
+  const tenK = runs.find((r) => r.name === '10000');
+  const fp = seed?.app?.firstContentfulPaintMs ?? null;
+  const ks = tenK?.app?.keystrokeMedianMs ?? null;
+  const proxy = tenK?.engines?.isnad.keystrokeMedianMs ?? null;
+  const maxEntities = Math.max(0, ...runs.map((r) => r.pipeline?.distinctEntities ?? 0));
+  const graph = runs.filter((r) => r.app?.graphNodes != null);
+  const slowest = runs.filter((r) => r.pipeline && r.documents >= 100).map((r) => r.pipeline!.docsPerSecond);
+  return [
+    [
+      'first-view JavaScript ≤ 100 KB gzip, corpus excluded (seed)',
+      verdict(seed?.firstView ? seed.firstView.appJsGzip <= 100 * 1024 : null, kb(seed?.firstView?.appJsGzip)),
+    ],
+    [
+      'single-file isnad.html ≤ 600 KB (seed)',
+      verdict(seed?.singleFileBytes != null ? seed.singleFileBytes <= 600 * 1024 : null, kb(seed?.singleFileBytes)),
+    ],
+    [
+      'first paint < 1 s, CPU 4× (seed; first contentful paint)',
+      verdict(fp === null ? null : fp < 1000, `${ms(fp)}; first paint ${ms(seed?.app?.firstPaintMs)}`),
+    ],
+    [
+      'search per keystroke < 16 ms median at 10,000 documents',
+      verdict(
+        ks !== null ? ks < 16 : proxy !== null && tenK ? proxy < 16 : null,
+        ks !== null
+          ? `app ${ms(ks)}`
+          : `app: no search box yet; stand-in engine ${ms(proxy)}${tenK ? '' : ' (not run at 10,000)'}`,
+      ),
+    ],
+    [
+      'diagram interactive at 2,000 entities',
+      verdict(
+        graph.length ? graph.every((r) => (r.app!.panFps ?? 0) >= 30) : null,
+        graph.length
+          ? graph.map((r) => `${r.name}: ${r.app!.graphNodes} nodes, ${num(r.app!.panFps)} fps`).join('; ')
+          : `no diagram on the page yet; up to ${maxEntities} distinct entities extracted`,
+      ),
+    ],
+    [
+      'pipeline ≥ 200 documents/s on one core',
+      verdict(
+        slowest.length ? Math.min(...slowest) >= 200 : null,
+        `${slowest.map((x) => num(x)).join(', ')} docs/s (largest: ${largest?.name})`,
+      ),
+    ],
+  ];
+}
+
+/** The Markdown report. */
+export function renderMarkdown(r: BenchResults): string {
+  const m = r.machine;
+  const runs = r.runs;
+  const out: string[] = [
+    '# Isnad benchmark results',
+    '',
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick)' : ''} in ${Math.round(r.totalSeconds)} s on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${m.chromium} (headless, CPU throttled 4× through the DevTools protocol, served from 127.0.0.1, no network throttling). Commit ${m.commit}${m.dirtySources ? ' with uncommitted changes under src/' : ''}. Synthetic corpora from seed ${r.seed} (bench/corpus.ts); "seed" is seeds/. ${r.judgments}.`,
+    '',
+    'The machine is shared and noisy: compare the ratios, not the absolute times. Times in the page are medians (first paint over 3 loads).',
+    '',
+    '## Targets',
+    '',
+    table(['target', 'result'], targets(runs)),
+    '',
+    '## Pipeline (buildCorpus in a child process, pinned to one core)',
+    '',
+    table(
+      [
+        'corpus',
+        'documents',
+        'docs/s',
+        'peak RSS',
+        'sentences',
+        'entity mentions',
+        'distinct entities',
+        'statements',
+        'corpus JSON',
+        'corpus gzip',
+      ],
+      runs.map((x) => {
+        const p = x.pipeline;
+        return [
+          x.name,
+          num(x.documents),
+          num(p?.docsPerSecond),
+          p ? `${round(p.maxRssBytes / 2 ** 20)} MB` : 'n/a',
+          num(p?.sentences),
+          num(p?.entityMentions),
+          num(p?.distinctEntities),
+          num(p?.statements),
+          kb(p?.corpusJsonBytes),
+          kb(p?.corpusGzipBytes),
+        ];
+      }),
+    ),
+    '',
+    '## The explorer in Chromium (one bundle: the corpus is inlined in the entry chunk)',
+    '',
+    table(
+      [
+        'corpus',
+        'first-view JS gzip (app / with corpus)',
+        'CSS gzip',
+        'first paint',
+        'first contentful paint',
+        'reader drawn',
+        'search answers',
+        'keystroke median / p95',
+        'diagram first render',
+        'timeline first render',
+        'pan fps',
+      ],
+      runs.map((x) => {
+        const f = x.firstView;
+        const a = x.app;
+        return [
+          x.name,
+          f ? `${kb(f.appJsGzip)} / ${kb(f.jsGzip)}` : 'n/a',
+          kb(f?.cssGzip),
+          ms(a?.firstPaintMs),
+          ms(a?.firstContentfulPaintMs),
+          ms(a?.readerMs),
+          ms(a?.searchAnswersMs),
+          a?.keystrokeMedianMs != null ? `${ms(a.keystrokeMedianMs)} / ${ms(a.keystrokeP95Ms)}` : 'n/a',
+          ms(a?.graphFirstRenderMs),
+          ms(a?.timelineFirstRenderMs),
+          num(a?.panFps),
+        ];
+      }),
+    ),
+    '',
+    '## Search side by side: Isnad (MiniSearch stand-in, see below) and Pagefind, same documents, same queries',
+    '',
+    table(
+      [
+        'corpus',
+        'engine',
+        'index (as sent)',
+        'search code gzip',
+        'ready',
+        'first query',
+        'bytes for a first query',
+        'bytes in all',
+        'keystroke median / p95',
+        'recall@10',
+      ],
+      runs.flatMap((x) => {
+        const e = x.engines;
+        if (!e) return [];
+        const line = (name: string, s: typeof e.isnad) => [
+          x.name,
+          name,
+          kb(s.indexGzip),
+          kb(s.runtimeGzip),
+          ms(s.readyMedianMs),
+          ms(s.firstQueryMedianMs),
+          kb(s.bytesPerQueryMedian),
+          kb(s.bytesTotalMedian),
+          `${ms(s.keystrokeMedianMs)} / ${ms(s.keystrokeP95Ms)}`,
+          s.recall == null ? 'n/a' : num(s.recall),
+        ];
+        const i = e.isnad;
+        const p = e.pagefind;
+        return [
+          line('Isnad', i),
+          line('Pagefind', p),
+          [
+            x.name,
+            '**Isnad / Pagefind**',
+            ratio(i.indexGzip, p.indexGzip),
+            ratio(i.runtimeGzip, p.runtimeGzip),
+            ratio(i.readyMedianMs, p.readyMedianMs),
+            ratio(i.firstQueryMedianMs, p.firstQueryMedianMs),
+            '–',
+            ratio(i.bytesTotalMedian, p.bytesTotalMedian),
+            `${ratio(i.keystrokeMedianMs, p.keystrokeMedianMs)} / ${ratio(i.keystrokeP95Ms, p.keystrokeP95Ms)}`,
+            i.recall != null && p.recall != null ? ratio(i.recall, p.recall) : 'n/a',
+          ],
+        ];
+      }),
+    ),
+    '',
+    '## Timeline side by side: Isnad and TimelineJS, same statements',
+    '',
+    table(
+      [
+        'corpus',
+        'statements',
+        'TimelineJS JS+CSS gzip',
+        'TimelineJS bytes fetched (raw)',
+        'TimelineJS first render',
+        'Isnad first-view JS+CSS gzip (all views)',
+        'Isnad timeline first render',
+        'Isnad / TimelineJS bytes',
+        'Isnad / TimelineJS first render',
+      ],
+      runs.flatMap((x) => {
+        const t = x.timelinejs;
+        if (!t) return [];
+        const isnadBytes = x.firstView ? x.firstView.appJsGzip + x.firstView.cssGzip : null;
+        const tlBytes = t.jsGzip + t.cssGzip;
+        return [
+          [
+            x.name,
+            `${t.statements} (${t.statementsFrom})`,
+            kb(tlBytes),
+            kb(t.bytesFetched),
+            ms(t.firstSlideMs),
+            kb(isnadBytes),
+            ms(x.app?.timelineFirstRenderMs),
+            ratio(isnadBytes, tlBytes),
+            ratio(x.app?.timelineFirstRenderMs, t.firstSlideMs),
+          ],
+        ];
+      }),
+    ),
+    '',
+    '## Notes',
+    '',
+    '- **Search stand-in**: the app has no search index yet, so "Isnad" in the search table is MiniSearch 7.2 over every headline and paragraph with the project normaliser (src/search/normalize.ts), built in Node and loaded with `loadJSONAsync` in a page of its own (bench/searchIndex.ts). Typing: the last word a prefix, fuzzy from 5 letters, AND. Pagefind: `createIndex` + `addCustomRecord` per document (language from the metadata: one index per language), its runtime `pagefind.js` in the page; a search counts the data of the first 10 results, as a results list needs them.',
+    '- **Bytes**: Isnad files are counted gzip (level 6, as a static host would send them); Pagefind\'s index chunks are gzip on disk and counted as they are. "Bytes in all" is everything the search page fetched from navigation through the first query.',
+    '- **TimelineJS** gets the pipeline\'s dated statements, or the generator\'s own statements (marked "generator") while the pipeline finds none; it draws a slide per statement.',
+    ...runs.flatMap((x) => [
+      ...(x.app?.notes.length ? [`- ${x.name}: ${[...new Set(x.app.notes)].join('; ')}.`] : []),
+      ...x.skipped.map((s) => `- ${x.name}: skipped ${s}.`),
+      ...x.errors.map((s) => `- ${x.name}: **error** ${s}.`),
+    ]),
+    '',
+  ];
+  return out.join('\n');
+}

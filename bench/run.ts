@@ -1,0 +1,225 @@
+/**
+ * `npm run bench` (1, 100, 1,000 and 10,000 synthetic documents) or `npm run bench -- --quick`
+ * (1 and 100): the seed corpus and each synthetic corpus through the real pipeline, the real built
+ * page and, side by side on the same documents, Pagefind and TimelineJS. Writes bench/results.json
+ * and bench/results.md. Work files go to bench/.work/ (gitignored).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Corpus } from '../src/model/schema';
+import { measureApp, type AppResult } from './browser';
+import { launchChromium } from './chromium';
+import { writeCorpus, type WrittenDocument } from './corpus';
+import { measureEngines, readJudgments, type EngineResult, type Query } from './pagefind';
+import { measurePipeline, measurePipelineParallel, type PipelineResult } from './pipeline';
+import { renderMarkdown } from './report';
+import { buildSite, firstViewBytes, type FirstViewBytes } from './site';
+import { measureTimelineJs, type TimedStatement, type TimelineJsResult } from './timelinejs';
+
+const SEED = 20240501;
+const WORK = 'bench/.work';
+const JUDGMENTS = 'tests/fixtures/search-judgments.json';
+/** TimelineJS draws a slide per statement; past this many it is not given the corpus (see the report). */
+const TIMELINEJS_MAX_STATEMENTS = 10_000;
+/**
+ * From this many documents on, the pipeline runs as two processes (one per core) and the explorer
+ * is not built: the one-bundle build would run the pipeline a second time on one core and inline a
+ * corpus of hundreds of megabytes, past the benchmark's 10 minutes (see docs/scale.md).
+ */
+const SPLIT_FROM = 10_000;
+
+/** Queries typed into both engines on the synthetic corpora (words the generator writes). */
+const SYNTHETIC_QUERIES: Query[] = [
+  { q: 'المساعدات الإنسانية', lang: 'ar' },
+  { q: 'فرق الإنقاذ', lang: 'ar' },
+  { q: 'rescue teams', lang: 'en' },
+  { q: 'fuel prices', lang: 'en' },
+];
+/** Queries on the seed article (Arabic) when there are no search judgments. */
+const SEED_QUERIES: Query[] = [
+  { q: 'بوتين', lang: 'ar' },
+  { q: 'تنظيم داعش', lang: 'ar' },
+  { q: 'الرئيس الأمريكي', lang: 'ar' },
+];
+
+export interface CorpusRun {
+  name: string;
+  documents: number;
+  pipeline?: PipelineResult;
+  firstView?: FirstViewBytes;
+  singleFileBytes?: number;
+  app?: AppResult;
+  engines?: { isnad: EngineResult; pagefind: EngineResult; queries: string[]; judged: boolean };
+  timelinejs?: TimelineJsResult & { statementsFrom: 'pipeline' | 'generator' };
+  skipped: string[];
+  errors: string[];
+  seconds: number;
+}
+
+export interface BenchResults {
+  date: string;
+  quick: boolean;
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    node: string;
+    chromium: string;
+    commit: string;
+    dirtySources: boolean;
+  };
+  seed: number;
+  judgments: string;
+  runs: CorpusRun[];
+  totalSeconds: number;
+}
+
+function machine(): Omit<BenchResults['machine'], 'chromium'> {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync('git', args, { encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    cpu: /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    commit: git('rev-parse', '--short', 'HEAD') || 'not a git checkout',
+    dirtySources: git('status', '--porcelain', '--', 'src', 'vite.config.ts') !== '',
+  };
+}
+
+/** Statements as TimelineJS takes them: the pipeline's when it finds any, else the generator's own. */
+function timedStatements(corpus: Corpus, written: WrittenDocument[]): { list: TimedStatement[]; from: 'pipeline' | 'generator' } {
+  const list = corpus.documents.flatMap((d) =>
+    d.statements
+      .filter((s) => s.when.start)
+      .map((s) => ({
+        speaker: s.speakerText?.text ?? s.speaker ?? d.meta.outlet ?? '',
+        text: d.text.slice(s.start, s.end),
+        date: s.when.start!,
+      })),
+  );
+  if (list.length > 0 || written.length === 0) return { list, from: 'pipeline' };
+  return { list: written.flatMap((d) => d.statements), from: 'generator' };
+}
+
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const sizes = quick ? [1, 100] : [1, 100, 1000, 10_000];
+  const started = performance.now();
+  mkdirSync(WORK, { recursive: true });
+  const judgments = readJudgments(JUDGMENTS);
+  const browser = await launchChromium();
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    quick,
+    machine: { ...machine(), chromium: `Chromium ${browser.version()}` },
+    seed: SEED,
+    judgments: judgments ? `${JUDGMENTS}: ${judgments.queries.length} queries` : `${JUDGMENTS} is absent: no recall`,
+    runs: [],
+    totalSeconds: 0,
+  };
+  try {
+    for (const size of [0, ...sizes]) {
+      const t0 = performance.now();
+      const name = size === 0 ? 'seed' : String(size);
+      const run: CorpusRun = { name, documents: size, skipped: [], errors: [], seconds: 0 };
+      results.runs.push(run);
+      const step = async (what: string, f: () => Promise<void> | void) => {
+        try {
+          await f();
+        } catch (e) {
+          run.errors.push(`${what}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        }
+      };
+      console.log(`Isnad bench: ${name}…`);
+      const seedsDir = size === 0 ? 'seeds' : join(WORK, `corpus-${size}`);
+      const split = size >= SPLIT_FROM;
+      const written = size === 0 ? [] : writeCorpus(seedsDir, size, SEED, split ? 2 : 1);
+      const corpusFile = join(WORK, `corpus-${name}.json`);
+      await step('pipeline', async () => {
+        run.pipeline = split
+          ? await measurePipelineParallel(
+              [0, 1].map((p) => join(seedsDir, `part${p}`)),
+              corpusFile,
+            )
+          : measurePipeline(seedsDir, corpusFile);
+        run.documents = run.pipeline.documents;
+      });
+      if (!run.pipeline) continue;
+      const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as Corpus;
+      const siteDir = join(WORK, `site-${name}`);
+      if (split)
+        run.skipped.push(
+          `the explorer build and page: ${Math.round(run.pipeline.corpusJsonBytes / 2 ** 20)} MB of corpus JSON in one bundle (see docs/scale.md)`,
+        );
+      else
+        await step('site build', async () => {
+          await buildSite(seedsDir, siteDir);
+          run.firstView = firstViewBytes(siteDir);
+        });
+      if (size === 0)
+        await step('single-file build', async () => {
+          const dir = join(WORK, 'single-seed');
+          await buildSite(seedsDir, dir, { singleFile: true });
+          run.singleFileBytes = statSync(join(dir, 'index.html')).size;
+        });
+      if (run.firstView)
+        await step(
+          'app in Chromium',
+          async () =>
+            void (run.app = await measureApp(
+              browser,
+              siteDir,
+              queriesFor(size).map((q) => q.q),
+            )),
+        );
+      await step('search engines', async () => {
+        const useJudged = size === 0 && judgments !== null && judgments.queries.length > 0;
+        const queries = useJudged ? judgments.queries : split ? [SYNTHETIC_QUERIES[0]!, SYNTHETIC_QUERIES[2]!] : queriesFor(size);
+        const measured = await measureEngines(
+          browser,
+          corpus,
+          join(WORK, `engines-${name}`),
+          queries,
+          useJudged ? judgments.judged : new Map(),
+        );
+        run.engines = { ...measured, queries: queries.map((q) => q.q), judged: useJudged };
+      });
+      const timed = timedStatements(corpus, written);
+      if (timed.list.length === 0) run.skipped.push('TimelineJS: no dated statements');
+      else if (timed.list.length > TIMELINEJS_MAX_STATEMENTS)
+        run.skipped.push(`TimelineJS: ${timed.list.length} statements, more than ${TIMELINEJS_MAX_STATEMENTS}`);
+      else
+        await step('TimelineJS', async () => {
+          run.timelinejs = {
+            ...(await measureTimelineJs(browser, timed.list, join(WORK, `timelinejs-${name}`), 45_000)),
+            statementsFrom: timed.from,
+          };
+        });
+      run.seconds = (performance.now() - t0) / 1000;
+      console.log(
+        `Isnad bench: ${name} done in ${Math.round(run.seconds)} s${run.errors.length ? `; errors: ${run.errors.join('; ')}` : ''}`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  results.totalSeconds = (performance.now() - started) / 1000;
+  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  writeFileSync('bench/results.md', renderMarkdown(results));
+  console.log(`Isnad bench: wrote bench/results.md and bench/results.json in ${Math.round(results.totalSeconds)} s`);
+}
+
+function queriesFor(size: number): Query[] {
+  return size === 0 ? SEED_QUERIES : SYNTHETIC_QUERIES;
+}
+
+await main();
