@@ -23,6 +23,8 @@ interface GoldRelation {
   source: string;
   target: string;
   required?: boolean;
+  /** 'statements': known only through the statements stage's chains (absent with --oracle). */
+  from?: string;
   note?: string;
 }
 interface Gold {

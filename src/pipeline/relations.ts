@@ -77,7 +77,7 @@ function findCues(text: string): CueHit[] {
 /** Earlier people, for pronouns (نائبه) and bare titles (مستشار الرئيس). */
 function referentsOf(doc: StatementDocument, hits: readonly Hit[]): Referents {
   const people = hits.filter((h) => h.type === 'person');
-  const roles = new Map(doc.entities.map((e) => [e.id, (e.roles ?? []).map((r) => fold(r.text)).join(' ')]));
+  const roles = new Map(doc.entities.map((e) => [e.id, (e.roles ?? []).map((r) => r.text)]));
   const before = (pos: number, ok: (h: Hit) => boolean) => {
     for (let i = people.length - 1; i >= 0; i--) {
       const h = people[i]!;
@@ -87,15 +87,15 @@ function referentsOf(doc: StatementDocument, hits: readonly Hit[]): Referents {
   };
   // The object of a preposition (اتصل مع فلان) is rarely whom a later pronoun points back to.
   const isObject = (h: Hit) => /(?:^|\s)(?:مع|عن|with|to|by)\s*$/u.test(fold(doc.text.slice(Math.max(0, h.start - 6), h.start)));
+  // A title names whom it starts (الرئيس الروسي), not whom it merely contains (مستشار الرئيس).
+  const startsWith = (text: string, title: string) => fold(text).replace(/^ال/, '').startsWith(title);
+  const titledMention = (h: Hit, title: string) => startsWith(doc.text.slice(h.start, h.end), title);
+  const titledRole = (h: Hit, title: string) => (roles.get(h.entity) ?? []).some((r) => startsWith(r, title));
   return {
     person: (pos, exclude) => before(pos, (h) => h.entity !== exclude && !isObject(h)),
     titled: (pos, title, exclude) =>
-      before(
-        pos,
-        (h) =>
-          h.entity !== exclude &&
-          (fold(doc.text.slice(h.start, h.end)).includes(title) || (roles.get(h.entity) ?? '').includes(title)),
-      ),
+      before(pos, (h) => h.entity !== exclude && !isObject(h) && titledMention(h, title)) ??
+      before(pos, (h) => h.entity !== exclude && !isObject(h) && titledRole(h, title)),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../../model/schema';
 import type { StatementDocument } from '../types';
-import { CUE_INDEX } from './cues';
+import { CUE_INDEX, RELATION_CUES } from './cues';
 import { fold } from './fold';
 import type { Found } from './matchers';
 
@@ -40,13 +40,20 @@ export function fromStatements(doc: StatementDocument): Found[] {
   return out;
 }
 
+const PARTS = { ar: RELATION_CUES.parts.ar.map(fold), en: RELATION_CUES.parts.en.map(fold) };
+const PART_START = new RegExp(`^(?:${[...PARTS.ar, ...PARTS.en].join('|')})(?![\\p{L}])`, 'u');
+
 /** The relation type a role's words name (المتحدث باسم → spokesperson-of), longest cue first. */
-export function roleType(text: string, bodyType?: EntityType): string | undefined {
+export function roleType(text: string, bodyType?: EntityType, partBody = false): string | undefined {
+  const folded = fold(text);
   let best: { type: string; length: number } | undefined;
-  for (const hit of CUE_INDEX.find(fold(text))) {
+  for (const hit of CUE_INDEX.find(folded)) {
     const cue = hit.value;
     if (cue.shape !== 'role' || (bodyType && !cue.body.includes(bodyType))) continue;
-    if (!best || hit.end - hit.start > best.length) best = { type: cue.type, length: hit.end - hit.start };
+    // رئيس لجنة … في مجلس X held "of" X: a role in a part of the body makes a member of the body.
+    const last = folded.slice(hit.start, hit.end).trim().split(/\s+/).at(-1) ?? '';
+    const type = cue.part && PARTS[cue.lang].includes(last) && !partBody ? cue.part : cue.type;
+    if (!best || hit.end - hit.start > best.length) best = { type, length: hit.end - hit.start };
   }
   return best?.type;
 }
@@ -59,7 +66,9 @@ export function fromRoles(doc: StatementDocument): Found[] {
     for (const r of e.roles ?? []) {
       const bodyType = r.of ? types.get(r.of) : undefined;
       if (!r.of || r.of === e.id || !bodyType) continue;
-      const type = roleType(r.text, bodyType);
+      const body = doc.entities.find((x) => x.id === r.of);
+      const partBody = !!body && [body.label.ar, body.label.en, ...body.aliases].some((n) => n && PART_START.test(fold(n)));
+      const type = roleType(r.text, bodyType, partBody);
       if (type) out.push({ type, source: e.id, target: r.of, start: r.start, end: r.end });
     }
   }
