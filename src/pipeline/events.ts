@@ -31,18 +31,26 @@ const DUAL = { ar: new Set(words.dual.ar.flatMap(normWords)), en: new Set(words.
 // "بعد انتخاب … قبل توليه": an event placed only relative to other events.
 const ANCHORS = { ar: new Set(normWords('بعد قبل عقب إثر سبق')), en: new Set(['after', 'before', 'previously', 'earlier']) };
 
-function triggerAt(tokens: Token[], i: number, lang: Lang): { kind: string; len: number } | null {
+/** Triggers by their first word, so each token costs one lookup per form it may take. */
+const BY_FIRST: Record<Lang, Map<string, { kind: string; words: string[] }[]>> = { ar: new Map(), en: new Map() };
+for (const lang of ['ar', 'en'] as const) {
   for (const t of TRIGGERS[lang]) {
-    const ok = t.words.every((w, k) => {
-      const tok = tokens[i + k];
-      if (!tok) return false;
-      if (tok.norm === w) return true;
-      // A clitic on the first word: واتصال، بالاتصال، للقاء.
-      return (
-        k === 0 && lang === 'ar' && (withoutConjunction(tok.norm) === w || (/^[بل]/.test(tok.norm) && tok.norm.slice(1) === w))
-      );
-    });
-    if (ok) return { kind: t.kind, len: t.words.length };
+    const list = BY_FIRST[lang].get(t.words[0]!) ?? [];
+    list.push(t);
+    BY_FIRST[lang].set(t.words[0]!, list);
+  }
+}
+
+function triggerAt(tokens: Token[], i: number, lang: Lang): { kind: string; len: number } | null {
+  const tok = tokens[i];
+  if (!tok || !tok.word) return null;
+  // A clitic on the first word: واتصال، بالاتصال، للقاء.
+  const forms =
+    lang === 'ar' ? [tok.norm, withoutConjunction(tok.norm), /^[بل]/.test(tok.norm) ? tok.norm.slice(1) : null] : [tok.norm];
+  for (const form of forms) {
+    for (const t of (form && BY_FIRST[lang].get(form)) || []) {
+      if (t.words.every((w, k) => k === 0 || tokens[i + k]?.norm === w)) return { kind: t.kind, len: t.words.length };
+    }
   }
   return null;
 }

@@ -41,8 +41,18 @@ export class MentionIndex {
     return this.all.filter((m) => m.type === 'person' && m.start >= from && m.end <= before).reverse();
   }
 
+  private readonly names = new Map<string, string | null>();
+
   /** The entity whose name (label or alias) is `name`, if it is mentioned in the document. */
   byName(name: string): string | null {
+    const hit = this.names.get(name);
+    if (hit !== undefined) return hit;
+    const id = this.findByName(name);
+    this.names.set(name, id);
+    return id;
+  }
+
+  private findByName(name: string): string | null {
     const key = normalize(name);
     const e = this.entities.find(
       (x) => x.mentions.length > 0 && [x.label.ar, x.label.en, ...x.aliases].some((n) => n !== undefined && normalize(n) === key),

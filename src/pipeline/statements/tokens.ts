@@ -19,6 +19,20 @@ export interface Token {
   word: boolean;
 }
 
+/** Normalised forms of words seen so far: news text repeats its words, and normalising is the hot path. */
+const NORM_CACHE = new Map<string, string>();
+const NORM_CACHE_MAX = 100_000;
+
+function normCached(raw: string): string {
+  let n = NORM_CACHE.get(raw);
+  if (n === undefined) {
+    n = normalize(raw);
+    if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
+    NORM_CACHE.set(raw, n);
+  }
+  return n;
+}
+
 // Letters (with marks and tatweel), digits, or any other visible character; format controls are skipped.
 const TOKEN = /[\p{L}\p{M}]+|\p{N}+|[^\s\p{Cf}]/gu;
 
@@ -29,7 +43,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const raw = m[0];
-    const norm = normalize(raw);
+    const norm = normCached(raw);
     if (norm.length === 0) continue;
     out.push({
       i: out.length,
