@@ -42,6 +42,8 @@ export function nameFrom(ctx: Context, j: number, max = 4, feminine = false): nu
   const given = ctx.lex.given.has(t.norm);
   if (t.norm.startsWith('ال') && !given) return undefined;
   if (/^و/.test(t.norm) && !given) return undefined;
+  // Verbal nouns (`تحويل`، `استخدام`، `انسحاب`، `اجتماع`), with or without ل/ب: not names.
+  if (!given && /^[لب]?(?:ت..ي.|است...ا.|ان..ا.|ا.ت.ا.)$/.test(t.norm)) return undefined;
   // `صورة`، `قوله`: nouns and verbs with pronouns; a woman's name may end in ة after a feminine title.
   if (/ه$/.test(t.raw) && !given) return undefined;
   if (/ة$/.test(t.raw) && !given && !feminine) return undefined;
@@ -65,6 +67,8 @@ export function nameFrom(ctx: Context, j: number, max = 4, feminine = false): nu
       break;
     if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
     if (n.norm.startsWith('ال') && (k - j > 1 || n.norm.length < 5)) break;
+    // An indefinite accusative noun and its adjective (`هجوما عنيفا`) follow the name, not belong to it.
+    if (/اً?$/.test(n.raw) && n.raw.length >= 4 && (/ً$/.test(n.raw) || /ا$/.test(ctx.tokens[k + 1]?.raw ?? ''))) break;
     k++;
   }
   // `عبد` never ends a name.

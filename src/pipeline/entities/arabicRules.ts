@@ -32,7 +32,11 @@ export function findOrganizations(ctx: Context): void {
       const definiteOk = lex.orgHeads.has(head.form);
       const properOk = lex.properHeads.has(head.form);
       const next = ctx.cover[i + 1];
-      if (properOk && next && next.tok === i + 1 && next.type === 'organization') continue;
+      if (next && next.tok === i + 1 && next.type === 'organization' && (properOk || lex.armedHeads.has(head.form))) {
+        // `حركة فتح`، `قوات حزب الله`: the head introduces a known body and confirms an ambiguous name.
+        next.confirmed = true;
+        continue;
+      }
       let j = i + 1;
       let proper = 0;
       while (j < tokens.length && j - i <= 6 && joinable(tokens[j]!.gap)) {
@@ -48,7 +52,15 @@ export function findOrganizations(ctx: Context): void {
         if (c) break;
         if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j)) j++;
         else if (ctx.nisba(j) && j > i + 1) j++;
-        else if (properOk && j === i + 1 + proper && proper < 2 && nameWord(ctx, j) && !tokens[j]!.norm.startsWith('و')) {
+        else if (
+          properOk &&
+          j === i + 1 + proper &&
+          proper < 2 &&
+          nameWord(ctx, j) &&
+          !ctx.definite(j) &&
+          !tokens[j]!.norm.startsWith('و') &&
+          !(proper === 1 && /ة$/.test(tokens[j]!.raw))
+        ) {
           proper++;
           j++;
         } else break;
@@ -61,7 +73,9 @@ export function findOrganizations(ctx: Context): void {
     }
     // `الجيش السوري`، `الحكومة العراقية`: a definite head and a nationality adjective.
     const dhead = t.forms.find((f) => lex.definiteHeads.has(f.form));
-    if (dhead && !ctx.cover[i + 1] && ctx.nisba(i + 1) && joinable(tokens[i + 1]!.gap)) {
+    // The adjective agrees with the head (`الحكومة اللبنانية`); `رئيس الحكومة اللبناني` describes the رئيس.
+    const agrees = () => /ه$/.test(dhead!.form) === /ه$/.test(tokens[i + 1]!.norm);
+    if (dhead && !ctx.cover[i + 1] && ctx.nisba(i + 1) && joinable(tokens[i + 1]!.gap) && agrees()) {
       const f = rule(ctx, i, i + 2, 'organization', dhead.shift);
       const nat = ctx.nisba(i + 1);
       ctx.add({ ...f, ...(nat ? { nationality: nat } : {}) });
@@ -74,7 +88,13 @@ export function findOrganizations(ctx: Context): void {
 export function findPlaces(ctx: Context): void {
   const { tokens, lex } = ctx;
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (ctx.cover[i] || ctx.cover[i + 1] || !ctx.inSet(i, lex.placeHeads) || !joinable(tokens[i + 1]!.gap)) continue;
+    if (ctx.cover[i] || !ctx.inSet(i, lex.placeHeads) || !joinable(tokens[i + 1]!.gap)) continue;
+    const known = ctx.cover[i + 1];
+    if (known) {
+      // `مدينة صور`: the place noun confirms an ambiguous known name.
+      if (known.tok === i + 1 && known.type === 'place') known.confirmed = true;
+      continue;
+    }
     if (!nameWord(ctx, i + 1) && !(ctx.definite(i + 1) && !ctx.isStop(i + 1) && !ctx.nisba(i + 1))) continue;
     if (/^و/.test(tokens[i + 1]!.norm)) continue;
     let j = i + 2;
@@ -129,7 +149,10 @@ export function findTitledPeople(ctx: Context): void {
       continue;
     }
     const cue = cueAt(ctx, i);
-    if (!cue) continue;
+    if (!cue) {
+      nisbaPerson(ctx, i);
+      continue;
+    }
     const classes = cue.counterpart ? lastClasses : cue.classes;
     // Walk the complement: `وزير الدفاع الفرنسي`، `المتحدث باسم الإليزيه`، `رئيس لجنة … في مجلس …`.
     let j = cue.to;
@@ -222,6 +245,21 @@ export function findTitledPeople(ctx: Context): void {
   }
 }
 
+/** `العداء الكيني نديوا ريمي`، `المغربي مبارك بوصوفة`: a singular nationality adjective, then a name. */
+function nisbaPerson(ctx: Context, i: number): void {
+  const t = ctx.tokens[i]!;
+  const nat = ctx.nisba(i);
+  if (!nat || !t.forms.some((f) => f.form.startsWith('ال')) || /(?:ون|ين|ان)$/.test(t.norm)) return;
+  let j = i + 1;
+  if (ctx.tokens[j] && ['السابق', 'السابقه'].includes(ctx.tokens[j]!.norm)) j++;
+  const first = ctx.tokens[j];
+  if (!first || !joinable(first.gap) || ctx.cover[j]) return;
+  if (/^[يت]/.test(first.norm) && first.norm.length >= 4 && !ctx.lex.given.has(first.norm)) return;
+  const end = nameFrom(ctx, j);
+  if (end === undefined || (end - j < 2 && (ctx.counts.get(first.norm) ?? 0) < 2)) return;
+  ctx.add({ ...rule(ctx, j, end, 'person'), nationality: nat });
+}
+
 function titleSpan(ctx: Context, from: number, to: number): Found {
   const t = ctx.tokens[from]!;
   return {
@@ -246,6 +284,7 @@ export function findGivenNamePeople(ctx: Context): void {
     if (next >= ctx.tokens.length || !joinable(ctx.tokens[next]!.gap)) continue;
     const end = nameFromGiven(ctx, i);
     if (end === undefined || end - i < 2) continue;
+    if (ctx.inSet(i, ctx.lex.ambiguousGiven) && (ctx.definite(i + 1) || !nameWord(ctx, i + 1))) continue;
     const form = t.forms.find((f) => ctx.lex.given.has(f.form))!;
     ctx.add(rule(ctx, i, end, 'person', form.shift));
     i = end - 1;

@@ -8,8 +8,7 @@ export class Context {
   /** The span covering each token, if any. */
   readonly cover: (Found | undefined)[];
   readonly found: Found[] = [];
-  /** How often each clitic-free word occurs: a lone unknown word after a title must recur to be a name. */
-  readonly counts = new Map<string, number>();
+  private countsCache: Map<string, number> | undefined;
 
   constructor(
     readonly text: string,
@@ -17,8 +16,16 @@ export class Context {
     readonly lex: Lexicon,
   ) {
     this.cover = new Array<Found | undefined>(tokens.length);
-    for (const t of tokens)
-      for (const f of new Set(t.forms.map((x) => x.form))) this.counts.set(f, (this.counts.get(f) ?? 0) + 1);
+  }
+
+  /** How often each word form occurs: a lone unknown word after a title must recur to be a name. */
+  get counts(): Map<string, number> {
+    if (!this.countsCache) {
+      const counts = new Map<string, number>();
+      for (const t of this.tokens) for (const f of new Set(t.forms.map((x) => x.form))) counts.set(f, (counts.get(f) ?? 0) + 1);
+      this.countsCache = counts;
+    }
+    return this.countsCache;
   }
 
   /** Records a span and marks its tokens covered. */

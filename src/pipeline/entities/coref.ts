@@ -32,6 +32,8 @@ export function propagateNames(ctx: Context): Map<string, string> {
   };
   for (const f of full) {
     for (const s of surnameWords(f)) {
+      // A definite word (`الغاز`) is a common noun too often: follow it only for people titled in the text.
+      if (s.startsWith('ال') && !f.role) continue;
       const had = surnames.get(s);
       surnames.set(s, had === undefined || had === f.key ? f.key : null);
     }

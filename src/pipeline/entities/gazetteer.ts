@@ -137,10 +137,12 @@ export function buildIndex(entries: Iterable<GazetteerEntry>): NameIndex {
     list.push({ words, rawWords, entry, weak, label, latin });
     index.set(words[0]!, list);
   };
+  // Foreign g is written غ or ج (هونغ كونغ، هونج كونج): index both spellings of Arabic names.
+  const withJim = (n: string) => (n.includes('غ') ? [n, n.replace(/غ/g, 'ج')] : [n]);
   for (const e of entries) {
-    e.ar.forEach((n, i) => add(n, e, false, i === 0));
+    e.ar.forEach((n, i) => withJim(n).forEach((v, k) => add(v, e, false, i === 0 && k === 0)));
     e.en.forEach((n, i) => add(n, e, false, i === 0));
-    for (const n of e.weak) add(n, e, true, false);
+    for (const n of e.weak) for (const v of withJim(n)) add(v, e, true, false);
   }
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   return index;

@@ -23,6 +23,8 @@ export interface Lexicon {
   titles: Map<string, TitleCue[]>;
   orgHeads: Set<string>;
   properHeads: Set<string>;
+  /** Armed-force heads: `قوات حزب الله` names the known body, not a new one. */
+  armedHeads: Set<string>;
   definiteHeads: Set<string>;
   placeHeads: Set<string>;
   /** Indefinite nouns that continue a title's complement (`وزير خارجية فرنسا`). */
@@ -35,6 +37,8 @@ export interface Lexicon {
   stop: Set<string>;
   enStop: Set<string>;
   given: Set<string>;
+  /** Given names that are also common words: a name only before a word that is not definite. */
+  ambiguousGiven: Set<string>;
   enGiven: Set<string>;
 }
 
@@ -92,6 +96,7 @@ export function lexicon(): Lexicon {
     titles: new Map([...titleMap(titles.ar, true), ...titleMap(titles.en, false)]),
     orgHeads: norms(orgHeads.ar.heads),
     properHeads: norms(orgHeads.ar.proper),
+    armedHeads: norms(orgHeads.ar.armed),
     definiteHeads: norms(orgHeads.ar.definite),
     placeHeads: norms(orgHeads.ar.places),
     complements: norms(titles.complements),
@@ -101,7 +106,8 @@ export function lexicon(): Lexicon {
     nisba: nisbaMap,
     stop: norms(stopwords.ar),
     enStop: new Set(stopwords.en.map((w) => w.toLowerCase())),
-    given: norms(givenNames.ar),
+    given: norms([...givenNames.ar, ...givenNames.ambiguous]),
+    ambiguousGiven: norms(givenNames.ambiguous),
     enGiven: new Set(givenNames.en),
   };
   return cached;

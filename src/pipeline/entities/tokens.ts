@@ -16,7 +16,6 @@ export interface Token {
   forms: { form: string; shift: number }[];
   /** The shortest clitic-stripped form (keeps ال): for lexicon look-ups. */
   bare: string;
-  /** Index into `forms` of `bare`. */
   arabic: boolean;
   /** Latin word starting with a capital letter. */
   cap: boolean;
@@ -68,6 +67,33 @@ export function cliticForms(norm: string): { form: string; letters: number }[] {
   return out;
 }
 
+/** What a word is, independent of where it stands: cached, since news reuses its words. */
+type WordInfo = Pick<Token, 'norm' | 'forms' | 'bare' | 'arabic' | 'cap' | 'upper'>;
+
+const WORD_CACHE = new Map<string, WordInfo>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function analyse(raw: string): WordInfo {
+  const hit = WORD_CACHE.get(raw);
+  if (hit) return hit;
+  const norm = normalize(raw);
+  const arabic = ARABIC.test(raw);
+  const forms = arabic
+    ? cliticForms(norm).map((f) => ({ form: f.form, shift: originalShift(raw, f.letters) }))
+    : [{ form: norm, shift: 0 }];
+  const info: WordInfo = {
+    norm,
+    forms,
+    bare: forms[forms.length - 1]!.form,
+    arabic,
+    cap: !arabic && /^\p{Lu}/u.test(raw),
+    upper: !arabic && raw.length > 1 && /^\p{Lu}[\p{Lu}\d]*$/u.test(raw),
+  };
+  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+  WORD_CACHE.set(raw, info);
+  return info;
+}
+
 /** Splits a text into word tokens, each tagged with its sentence. */
 export function tokenize(text: string, sentences: readonly { start: number; end: number }[]): Token[] {
   const tokens: Token[] = [];
@@ -78,21 +104,11 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
     const start = m.index;
     const raw = m[0];
     while (si < sentences.length - 1 && start >= sentences[si]!.end) si++;
-    const norm = normalize(raw);
-    const arabic = ARABIC.test(raw);
-    const forms = arabic
-      ? cliticForms(norm).map((f) => ({ form: f.form, shift: originalShift(raw, f.letters) }))
-      : [{ form: norm, shift: 0 }];
     tokens.push({
       start,
       end: start + raw.length,
       raw,
-      norm,
-      forms,
-      bare: forms[forms.length - 1]!.form,
-      arabic,
-      cap: /^\p{Lu}/u.test(raw),
-      upper: /^\p{Lu}[\p{Lu}\d]*$/u.test(raw) && raw.length > 1,
+      ...analyse(raw),
       gap: text.slice(prevEnd, start),
       sentence: si,
       first: si !== prevSentence,
