@@ -113,6 +113,15 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
           const tags = previewTags(run().corpus, baseUrlFromEnv());
           html = html.replace('<link rel="icon"', `${tags}\n    <link rel="icon"`);
         }
+        // Preload the two faces every first view needs (Arabic reading and interface text), so the
+        // text does not wait for the CSS to be parsed before its fonts start downloading.
+        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) =>
+          /(noto-naskh-arabic-arabic-400|ibm-plex-sans-arabic-arabic-400)-normal-[^/]*\.woff2$/.test(f),
+        );
+        const preload = fonts
+          .map((f) => `<link rel="preload" href="./${f}" as="font" type="font/woff2" crossorigin />`)
+          .join('\n    ');
+        if (preload) html = html.replace('<link rel="icon"', `${preload}\n    <link rel="icon"`);
         if (options.csp === false) return html;
         return html.replace(
           '<meta charset="UTF-8" />',
