@@ -41,11 +41,28 @@ function asciiDigit(d: string): string {
  * Never changes the number of words; may change lengths (do not use its offsets).
  */
 export function normalize(text: string): string {
+  // Removing an invisible character can bring a letter and its combining mark together, which NFKC
+  // then composes: repeat until nothing changes, so normalising twice is normalising once.
+  let out = foldLetters(stripMarks(text));
+  for (let i = 0; i < 3; i++) {
+    const again = foldLetters(stripMarks(out));
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
+
+/**
+ * The first half of `normalize`: NFKC, invisible controls out, spaces unified, tatweel and harakat
+ * out, but letters kept as written (`على` stays `على`, where `normalize` gives `علي`, a name).
+ */
+export function stripMarks(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(SPACES, ' ').replace(MARKS, '');
+}
+
+/** The second half of `normalize`: letter folds, digits to ASCII, lower case. */
+export function foldLetters(text: string): string {
   return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(SPACES, ' ')
-    .replace(MARKS, '')
     .replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch)
     .replace(DIGITS, asciiDigit)
     .toLowerCase();

@@ -1,0 +1,139 @@
+/**
+ * The one shared module for the search index: MiniSearch options, the bundle format, and the loader.
+ * The build (`build.ts`) and the browser both take their options from here; the loader refuses a
+ * bundle built with other options or for another corpus (MiniSearch's `loadJS` cannot tell).
+ */
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Corpus, EntityType } from '../model/schema';
+import { ANALYZER_VERSION, words, type Analyzer } from './analyze';
+import { queryLexicon } from './lexicon';
+import { Searcher } from './searcher';
+import type { HitKind } from './units';
+import { collectUnits, corpusFingerprint } from './units';
+import stopwords from './data/stopwords.json';
+
+/** Bumped on any change to the bundle's shape. */
+export const SEARCH_BUNDLE_VERSION = 1;
+
+/** Indexed fields: entity names, headlines, sentences, statement speakers and contents. */
+export const FIELDS = ['name', 'head', 'text', 'speaker', 'content'] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Field boosts: a match in a name or a headline counts more than one in running text. */
+export const BOOST: Record<Field, number> = { name: 3, head: 2, text: 1, speaker: 1.5, content: 1 };
+
+/** One document of the index; only the numeric id is kept (see units.ts). */
+export type IndexDoc = { id: number } & Partial<Record<Field, string>>;
+
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Everything that decides which terms an index holds. A bundle built otherwise is refused. */
+export const OPTIONS_FINGERPRINT = `isnad-search/${SEARCH_BUNDLE_VERSION};analyzer=${ANALYZER_VERSION};fields=${FIELDS.join(',')};stopwords=${hash(JSON.stringify(stopwords))}`;
+
+/** The MiniSearch options, built around an analyzer (build: corpus lexicon; browser: index lexicon). */
+export function miniSearchOptions(analyzer: Analyzer): Options<IndexDoc> {
+  return {
+    idField: 'id',
+    fields: [...FIELDS],
+    storeFields: [],
+    tokenize: words,
+    processTerm: (term) => analyzer.indexTerms(term),
+    searchOptions: { boost: { ...BOOST } },
+  };
+}
+
+/** The serialized index, emitted at build time as its own JSON file and fetched lazily. */
+export interface SearchBundle {
+  format: 'isnad-search';
+  version: number;
+  /** `OPTIONS_FINGERPRINT` of the build. */
+  options: string;
+  /** `corpusFingerprint` of the corpus it indexes. */
+  corpus: string;
+  /** Protected words (names) that occur in the corpus, normalised: the stemmer never cuts them. */
+  protected: string[];
+  /** MiniSearch's `toJSON()`. */
+  index: AsPlainObject;
+}
+
+/** Narrowing of a search; every field optional, empty means no filter. */
+export interface SearchFilters {
+  /** Entity types: entities of other types are left out, and passages found only through them. */
+  types?: EntityType[];
+  /** Speaker entity id: only statements by that speaker, and passages inside them. */
+  speaker?: string | null;
+  /** Document id. */
+  doc?: string | null;
+  /** Earliest date (YYYY-MM-DD): publication date, or for statements the date they were made. */
+  from?: string | null;
+  /** Latest date (YYYY-MM-DD). */
+  to?: string | null;
+}
+
+/** One result, located in a document's original text. */
+export interface SearchHit {
+  kind: HitKind;
+  /** Stable key (for lists and test hooks). */
+  key: string;
+  /** Document id. */
+  doc: string;
+  /** UTF-16 offsets of the passage, statement or mention in the document's text. */
+  start: number;
+  end: number;
+  score: number;
+  /** Matched words, `[start, end)` in the document's text, sorted, not overlapping. */
+  highlights: [number, number][];
+  /** Entity id (entity hits). */
+  entity?: string;
+  /** Statement id (statement hits). */
+  statement?: string;
+  /** How many mentions the entity has within the filters (entity hits). */
+  mentions?: number;
+}
+
+/** Results grouped by kind, best first in each group. */
+export interface SearchResults {
+  query: string;
+  entities: SearchHit[];
+  statements: SearchHit[];
+  passages: SearchHit[];
+  /** Number of hits in all groups before any cut. */
+  total: number;
+}
+
+/** The search engine the page and the CLI use. */
+export interface SearchEngine {
+  search(query: string, filters?: SearchFilters): SearchResults;
+}
+
+/** Loads a bundle for a corpus; throws an Isnad error when it was built otherwise or for other data. */
+export function loadSearchEngine(bundle: SearchBundle, corpus: Corpus): SearchEngine {
+  if (bundle?.format !== 'isnad-search' || bundle.version !== SEARCH_BUNDLE_VERSION) {
+    throw new Error(
+      `Isnad: the search index has format ${bundle?.format}/${bundle?.version}; this page reads isnad-search/${SEARCH_BUNDLE_VERSION}. Rebuild the site.`,
+    );
+  }
+  if (bundle.options !== OPTIONS_FINGERPRINT) {
+    throw new Error(
+      `Isnad: the search index was built with options "${bundle.options}", this page expects "${OPTIONS_FINGERPRINT}". Rebuild the site.`,
+    );
+  }
+  const fingerprint = corpusFingerprint(corpus);
+  if (bundle.corpus !== fingerprint) {
+    throw new Error(
+      `Isnad: the search index belongs to another corpus (${bundle.corpus}, this one is ${fingerprint}). Rebuild the site.`,
+    );
+  }
+  // The query lexicon asks the index whether a word is one of its terms; MiniSearch has no public
+  // call for that, so it reads the (stable since v6) radix tree `_index` of the loaded instance.
+  const loaded: { index?: MiniSearch<IndexDoc> } = {};
+  const hasTerm = (term: string) =>
+    (loaded.index as unknown as { _index?: { has(t: string): boolean } })?._index?.has(term) ?? false;
+  const searcher = new Searcher(corpus, collectUnits(corpus), queryLexicon(hasTerm, new Set(bundle.protected)));
+  loaded.index = MiniSearch.loadJS<IndexDoc>(bundle.index, miniSearchOptions(searcher.analyzer));
+  return searcher.attach(loaded.index);
+}
