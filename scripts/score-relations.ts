@@ -52,6 +52,12 @@ const doc = await run();
 // Map each pipeline entity to a gold entity by id or by the words of its mentions.
 const goldByName = new Map<string, string>();
 for (const g of gold.entities) for (const n of g.names) goldByName.set(fold(n), g.id);
+const namesByLength = [...goldByName.keys()].sort((a, b) => b.length - a.length);
+function containedName(text: string): string | undefined {
+  const words = ` ${text} `;
+  const name = namesByLength.find((n) => n.length >= 4 && words.includes(` ${n} `));
+  return name === undefined ? undefined : goldByName.get(name);
+}
 const toGold = new Map<string, string>();
 for (const e of doc.entities) {
   if (gold.entities.some((g) => g.id === e.id)) {
@@ -60,7 +66,9 @@ for (const e of doc.entities) {
   }
   const counts = new Map<string, number>();
   for (const m of e.mentions) {
-    const g = goldByName.get(fold(doc.text.slice(m.start, m.end)).replace(/^ل(?=ل)/, ''));
+    // The whole mention, else the longest gold name it contains as whole words (شبكة فوكس نيوز ⊃ فوكس نيوز).
+    const text = fold(doc.text.slice(m.start, m.end)).replace(/^ل(?=ل)/, '');
+    const g = goldByName.get(text) ?? containedName(text);
     if (g) counts.set(g, (counts.get(g) ?? 0) + 1);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];

@@ -35,8 +35,15 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
 /**
  * Places labels greedily in input order (pass the most important first). `fontSize` is the
  * on-screen size in pixels and `scale` the zoom factor, so boxes shrink as the user zooms in.
+ * With `bounds`, labels that would leave the drawing are left out too.
  */
-export function placeLabels(nodes: readonly LabelInput[], fontSize = 12, scale = 1, max = 400): Map<string, PlacedLabel> {
+export function placeLabels(
+  nodes: readonly LabelInput[],
+  fontSize = 12,
+  scale = 1,
+  max = 400,
+  bounds?: { width: number; height: number },
+): Map<string, PlacedLabel> {
   const placed = new Map<string, PlacedLabel>();
   const cell = 80 / scale;
   const grid = new Map<string, Box[]>();
@@ -47,7 +54,8 @@ export function placeLabels(nodes: readonly LabelInput[], fontSize = 12, scale =
     }
     return out;
   };
-  const free = (b: Box) => cells(b).every((c) => !(grid.get(c) ?? []).some((o) => overlaps(o, b)));
+  const inside = (b: Box) => !bounds || (b.x0 >= 0 && b.y0 >= 0 && b.x1 <= bounds.width && b.y1 <= bounds.height);
+  const free = (b: Box) => inside(b) && cells(b).every((c) => !(grid.get(c) ?? []).some((o) => overlaps(o, b)));
   const take = (b: Box) => {
     for (const c of cells(b)) {
       const list = grid.get(c) ?? [];
