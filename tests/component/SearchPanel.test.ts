@@ -1,0 +1,88 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { SelectionState } from '../../src/app/selection.svelte';
+import type { Corpus } from '../../src/model/schema';
+import type { SearchEngine } from '../../src/search/engine';
+import { engineFor } from '../../scripts/score-search';
+import SearchHarness from './SearchHarness.test.svelte';
+
+let corpus: Corpus;
+let engine: SearchEngine;
+
+beforeAll(() => {
+  ({ corpus, engine } = engineFor('tests/fixtures/articles/search'));
+});
+
+function setup(props: Record<string, unknown> = {}) {
+  const selection = new SelectionState();
+  const loadEngine = vi.fn(async () => engine);
+  render(SearchHarness, { props: { corpus, loadEngine, selection, ...props } });
+  return { selection, loadEngine, box: screen.getByRole('combobox', { name: 'البحث في المقالات والتصريحات والأسماء' }) };
+}
+
+describe('SearchPanel', () => {
+  it('is an input of type search with an accessible name, loading the engine on first focus', async () => {
+    const { box, loadEngine } = setup();
+    expect(box).toHaveAttribute('type', 'search');
+    await fireEvent.focus(box);
+    await fireEvent.focus(box);
+    expect(loadEngine).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows grouped results with marked words and announces the count', async () => {
+    const { box } = setup();
+    await fireEvent.input(box, { target: { value: 'المكالمات' } });
+    await waitFor(() => expect(document.querySelectorAll('[data-result]').length).toBeGreaterThan(0));
+    const marks = [...document.querySelectorAll('[data-result] mark')].map((m) => m.textContent);
+    expect(marks).toContain('المكالمات');
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toMatch(/النتائج/);
+    expect(screen.getByRole('heading', { name: 'المقاطع' })).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain('<script');
+  });
+
+  it('suggests spelling variants when nothing is found', async () => {
+    const { box } = setup();
+    await fireEvent.input(box, { target: { value: 'كلمةغيرموجودة' } });
+    await waitFor(() => expect(screen.getByText(/جرّب كتابة أخرى/)).toBeInTheDocument());
+    expect(document.querySelectorAll('[data-result]').length).toBe(0);
+  });
+
+  it('moves through results with the arrow keys and opens one with Enter', async () => {
+    const { box, selection } = setup();
+    await fireEvent.input(box, { target: { value: 'بوتين' } });
+    await waitFor(() => expect(document.querySelectorAll('[data-result]').length).toBeGreaterThan(1));
+    await fireEvent.keyDown(box, { key: 'ArrowDown' });
+    await fireEvent.keyDown(box, { key: 'ArrowDown' });
+    const active = document.querySelector('[aria-selected="true"]')!;
+    expect(box.getAttribute('aria-activedescendant')).toBe(active.id);
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    expect(selection.selected).not.toBeNull();
+    expect(selection.selected?.kind).toBe(active.getAttribute('data-result'));
+  });
+
+  it('opens an entity result as an entity selection', async () => {
+    const { box, selection } = setup();
+    await fireEvent.input(box, { target: { value: 'بوتين' } });
+    await waitFor(() => expect(document.querySelector('[data-result="entity"]')).not.toBeNull());
+    await fireEvent.click(document.querySelector('[data-result="entity"]')!);
+    expect(selection.selected).toEqual({ kind: 'entity', id: 'person:vladimir-putin' });
+  });
+
+  it('focuses the search box on "/", but not while typing in another input', async () => {
+    const { box } = setup();
+    const other = screen.getByRole('textbox', { name: 'elsewhere' });
+    other.focus();
+    await fireEvent.keyDown(other, { key: '/' });
+    expect(other).toHaveFocus();
+    await fireEvent.keyDown(document.body, { key: '/' });
+    expect(box).toHaveFocus();
+  });
+
+  it('filters by document', async () => {
+    const en = corpus.documents.find((d) => d.meta.lang === 'en')!;
+    const { box } = setup({ filters: { doc: en.id } });
+    await fireEvent.input(box, { target: { value: 'ترامب' } });
+    await waitFor(() => expect(document.querySelectorAll('[data-result]').length).toBeGreaterThan(0));
+    for (const el of document.querySelectorAll('[data-result="passage"] .snippet')) expect(el.getAttribute('lang')).toBe('en');
+  });
+});
