@@ -122,3 +122,28 @@ describe('scoreGoldFile', () => {
     expect(found / gold).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe('extractEntities on unknown names', () => {
+  it('reads a name after a nationality adjective: العداء الكيني …', () => {
+    const doc = run('عنوان\n\nوفاز العداء الكيني إليود كيبتوم بالسباق، وقال كيبتوم إنه سعيد.');
+    const person = doc.entities.find((e) => e.type === 'person')!;
+    expect(person.label.ar).toBe('إليود كيبتوم');
+    expect(person.nationality).toBe('KE');
+    expect(person.mentions).toHaveLength(2);
+  });
+
+  it('does not take a verbal noun or a verb after a title for a name', () => {
+    const doc = run('عنوان\n\nوأكد الوزير حرص المملكة على التعاون. وقال المتحدث يشعر الجميع بالقلق.');
+    expect(doc.entities.filter((e) => e.type === 'person')).toEqual([]);
+  });
+
+  it('types a run by its head noun and keeps hyphenated and apostrophe names whole', () => {
+    const doc = run(
+      "Title\n\nThe Kenya Wildlife Service said on Monday that Senator Mary O'Connell met Lee Hyun-woo in Nairobi. O'Connell said talks went well.",
+      'en',
+    );
+    expect(byId(doc, 'org:kenya-wildlife-service')?.type).toBe('organization');
+    expect(surfaces(doc, 'person:mary-o-connell')).toEqual(["Mary O'Connell", "O'Connell"]);
+    expect(byId(doc, 'person:lee-hyun-woo')).toBeDefined();
+  });
+});

@@ -14,11 +14,21 @@ function foldedFunctionWord(raw: string): boolean {
 }
 
 /** Could token i be a word of a person's name (any position)? */
+/** Looks like a verb form or a verbal noun (`يحث`، `تهتم`، `تحويل`، `استخدام`، `إبداء`) rather than a name. */
+export function verbLike(norm: string): boolean {
+  if (/^ي[^او]/.test(norm) && norm.length >= 3 && norm.length <= 5) return true;
+  if (/^ت/.test(norm) && norm.length === 4) return true;
+  return /^[لب]?(?:ت..ي.|است..ا.|ان..ا.|ا.ت.ا.|ا..ا.)$/.test(norm);
+}
+
 export function nameWord(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
   if (!t || !t.arabic || ctx.cover[i] || t.norm.length < 2) return false;
   if (ctx.isStop(i) || foldedFunctionWord(t.raw) || /^\d/.test(t.norm)) return false;
-  if (ctx.nisba(i) || ctx.inSet(i, ctx.lex.orgHeads) || ctx.inSet(i, ctx.lex.placeHeads)) return false;
+  if (ctx.nisba(i) || ctx.inSet(i, ctx.lex.orgHeads) || ctx.inSet(i, ctx.lex.properHeads) || ctx.inSet(i, ctx.lex.placeHeads))
+    return false;
+  // A clitic before the article (`للصحفيين`، `بالقرار`، `والحكومة`): a prepositional phrase, not a name.
+  if (/^(?:لل|[وفبك]ال)/.test(t.norm) && t.norm.length > 4) return false;
   if (ctx.lookup(i, ctx.lex.titles)) return false;
   // A pronoun suffix (`اجرائه`، `قوله`): not a name, except known names and `الله`.
   if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm)) return false;
@@ -40,10 +50,11 @@ export function nameFrom(ctx: Context, j: number, max = 4, feminine = false): nu
   const t = ctx.tokens[j];
   if (!t || !nameWord(ctx, j)) return undefined;
   const given = ctx.lex.given.has(t.norm);
-  if (t.norm.startsWith('ال') && !given) return undefined;
+  if (ctx.definite(j) && !given) return undefined;
   if (/^و/.test(t.norm) && !given) return undefined;
-  // Verbal nouns (`تحويل`، `استخدام`، `انسحاب`، `اجتماع`), with or without ل/ب: not names.
-  if (!given && /^[لب]?(?:ت..ي.|است...ا.|ان..ا.|ا.ت.ا.)$/.test(t.norm)) return undefined;
+  if (!given && verbLike(t.norm)) return undefined;
+  // `لحقوق الإنسان`، `بقيادة الجيش`: a preposition and a construct, not a name.
+  if (!given && /^[لب]/.test(t.norm) && ctx.definite(j + 1)) return undefined;
   // `صورة`، `قوله`: nouns and verbs with pronouns; a woman's name may end in ة after a feminine title.
   if (/ه$/.test(t.raw) && !given) return undefined;
   if (/ة$/.test(t.raw) && !given && !feminine) return undefined;
@@ -55,6 +66,9 @@ export function nameFrom(ctx: Context, j: number, max = 4, feminine = false): nu
       break;
     }
     const g = ctx.lex.given.has(n.norm);
+    if (!g && (verbLike(n.norm) || (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6) || (k - j >= 2 && /ا$/.test(n.raw)))) break;
+    // After an unknown first word, a word with the article must not look like a common noun (`حرص المملكة`, `أهالي السجناء`).
+    if (n.norm.startsWith('ال') && !ctx.lex.given.has(ctx.tokens[j]!.norm) && /(?:ه|اء|ات|ون)$/.test(n.norm)) break;
     if (/^و/.test(n.norm) && !g) break;
     if (
       /^[يت]/.test(n.norm) &&
@@ -67,6 +81,8 @@ export function nameFrom(ctx: Context, j: number, max = 4, feminine = false): nu
       break;
     if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
     if (n.norm.startsWith('ال') && (k - j > 1 || n.norm.length < 5)) break;
+    // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.
+    if (ctx.tokens[k - 1]!.norm.startsWith('ال') && k - 1 > j && !/^(?:بن|ابن)$/.test(n.norm)) break;
     // An indefinite accusative noun and its adjective (`هجوما عنيفا`) follow the name, not belong to it.
     if (/اً?$/.test(n.raw) && n.raw.length >= 4 && (/ً$/.test(n.raw) || /ا$/.test(ctx.tokens[k + 1]?.raw ?? ''))) break;
     k++;

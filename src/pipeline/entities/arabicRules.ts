@@ -6,7 +6,7 @@
  */
 import type { Context } from './context';
 import type { Found, FoundRole } from './found';
-import { givenName, nameFrom, nameWord, ruleKey } from './arabicNames';
+import { givenName, nameFrom, nameWord, ruleKey, verbLike } from './arabicNames';
 import { joinable } from './tokens';
 
 /** Words inside a title's complement that need a body, place or definite noun after them. */
@@ -84,6 +84,9 @@ export function findOrganizations(ctx: Context): void {
   }
 }
 
+/** Place nouns after which a name with the article is still a place: `مدينة الرقة`. */
+const CITY_HEADS = new Set(['مدينه', 'بلده', 'قريه', 'مخيم', 'حي', 'محافظه', 'ضاحيه']);
+
 /** Places after place nouns: `محافظة إدلب`، `مخيم اليرموك` (the head is not part of the name). */
 export function findPlaces(ctx: Context): void {
   const { tokens, lex } = ctx;
@@ -96,16 +99,12 @@ export function findPlaces(ctx: Context): void {
       continue;
     }
     if (!nameWord(ctx, i + 1) && !(ctx.definite(i + 1) && !ctx.isStop(i + 1) && !ctx.nisba(i + 1))) continue;
-    if (/^و/.test(tokens[i + 1]!.norm)) continue;
+    if (/^و/.test(tokens[i + 1]!.norm) || verbLike(tokens[i + 1]!.norm)) continue;
+    if (ctx.definite(i + 1) && !ctx.inSet(i, CITY_HEADS)) continue;
     let j = i + 2;
-    if (
-      j < tokens.length &&
-      joinable(tokens[j]!.gap) &&
-      nameWord(ctx, j) &&
-      !tokens[j]!.norm.startsWith('و') &&
-      !tokens[j]!.norm.startsWith('ال')
-    )
-      j++;
+    // A second word, bare or with the article: `جسر الشغور`، `رأس العين`.
+    const second = j < tokens.length && joinable(tokens[j]!.gap) && !tokens[j]!.norm.startsWith('و') && !ctx.cover[j];
+    if (second && !ctx.definite(i + 1) && (nameWord(ctx, j) || (ctx.definite(j) && !ctx.isStop(j) && !ctx.nisba(j)))) j++;
     const f = rule(ctx, i + 1, j, 'place');
     ctx.add({ ...f, start: tokens[i + 1]!.start });
     i = j - 1;
@@ -298,7 +297,7 @@ function nameFromGiven(ctx: Context, i: number): number | undefined {
     const n = ctx.tokens[k]!;
     const ok = nameWord(ctx, k) || (k === i + 1 && ctx.definite(k) && !ctx.isStop(k) && !ctx.nisba(k));
     if (!ok || (/^و/.test(n.norm) && !ctx.lex.given.has(n.norm))) break;
-    if (/^[يت]/.test(n.norm) && !ctx.lex.given.has(n.norm) && n.norm.length >= 4 && k > i + 1) break;
+    if (!ctx.lex.given.has(n.norm) && (verbLike(n.norm) || (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6))) break;
     k++;
     if (n.norm.startsWith('ال') && n.norm.length >= 5) break;
   }

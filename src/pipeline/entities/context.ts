@@ -72,9 +72,10 @@ export class Context {
     return t.arabic ? this.lookup(i, this.lex.nisba) : this.lex.nisba.get(t.norm);
   }
 
-  /** Definite Arabic word (الـ, also after و/ب/ل/ك, or لل). */
+  /** Definite Arabic word (الـ, also after و/ب/ل/ك, or لل). The article is written with a bare alef: `إليود` is not definite. */
   definite(i: number): boolean {
     const t = this.tokens[i];
-    return !!t && t.arabic && t.forms.some((f) => f.form.startsWith('ال') && f.form.length > 3);
+    if (!t || !t.arabic) return false;
+    return t.forms.some((f) => f.form.startsWith('ال') && f.form.length > 3 && /^(?:ال|ٱل|ل)/.test(t.raw.slice(f.shift)));
   }
 }

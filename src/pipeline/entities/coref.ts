@@ -39,10 +39,32 @@ export function propagateNames(ctx: Context): Map<string, string> {
     }
   }
   // Single-word people that are the surname of someone named in full.
-  for (const f of people) {
-    if (f.tokEnd - f.tok !== 1) continue;
-    const target = surnames.get(ctx.tokens[f.tok]!.forms.map((x) => x.form).find((x) => surnames.get(x)) ?? '');
-    if (target && target !== f.key) {
+  // Single-word names (people, or words a rule typed as place or body) that are someone's surname:
+  // `Vacco` after `Dennis Vacco`; `D'Amato` (one word, two tokens) after `Alfonse D'Amato`.
+  const oneWord = (f: Found) => !ctx.tokens.slice(f.tok + 1, f.tokEnd).some((t) => /\s/.test(t.gap));
+  const lastWord = (f: Found) => {
+    let k = f.tokEnd - 1;
+    while (k > f.tok && !/\s/.test(ctx.tokens[k]!.gap)) k--;
+    return ctx.tokens
+      .slice(k, f.tokEnd)
+      .map((t) => t.norm)
+      .join(' ');
+  };
+  for (const f of full) {
+    if (f.tokEnd - f.tok > 2 && !ctx.tokens[f.tokEnd - 1]!.arabic)
+      surnames.set(lastWord(f), surnames.get(lastWord(f)) === undefined ? f.key : null);
+  }
+  for (const f of ctx.found.filter((x) => x.source === 'rule' && x.kind !== 'title' && oneWord(x))) {
+    const words = ctx.tokens
+      .slice(f.tok, f.tokEnd)
+      .map((t) => t.norm)
+      .join(' ');
+    const target =
+      f.tokEnd - f.tok > 1
+        ? surnames.get(words)
+        : surnames.get(ctx.tokens[f.tok]!.forms.map((x) => x.form).find((x) => surnames.get(x)) ?? '');
+    if (target && target !== f.key && (f.type === 'person' || !ctx.tokens[f.tok]!.arabic)) {
+      f.type = 'person';
       remap.set(f.key, target);
       f.key = target;
       f.kind = 'alias';

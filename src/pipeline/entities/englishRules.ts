@@ -13,6 +13,26 @@ import { joinable } from './tokens';
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du', 'da', 'el', 'on']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'from', 'to', 'into', 'at', 'visit', 'visited']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'asked', 'stated', 'declared', 'warned', 'wrote']);
+/** Last words of names of events, laws and days: typed `other`, never people. */
+const EVENT_HEADS = new Set([
+  'Summit',
+  'Talks',
+  'Forum',
+  'Act',
+  'Day',
+  'War',
+  'Games',
+  'Cup',
+  'Olympics',
+  'Treaty',
+  'Accord',
+  'Accords',
+  'Agreement',
+  'Festival',
+  'Prize',
+  'Award',
+]);
+
 /** Common nouns right after a name that type it: `the Daily Nation newspaper`, `the Escondida mine`. */
 const ORG_NOUNS = new Set([
   'newspaper',
@@ -117,6 +137,8 @@ export function findEnglishNames(ctx: Context): void {
     while (j < tokens.length && joinable(tokens[j]!.gap) && !ctx.cover[j]) {
       const n = tokens[j]!;
       if (n.cap && !/^\d/.test(n.raw)) j++;
+      // `Min-soon`, `Teng-hui`, `People's Republic`: lowercase parts glued by a hyphen or apostrophe.
+      else if (/^[-'’]$/.test(n.gap) && (n.raw !== 's' || tokens[j + 1]?.cap)) j++;
       else if (
         CONNECTORS.has(n.raw) &&
         j + 1 < tokens.length &&
@@ -160,7 +182,9 @@ export function findEnglishNames(ctx: Context): void {
         break;
       }
     }
-    while (j > from && CONNECTORS.has(tokens[j - 1]!.raw)) j--;
+    while (j > from && (CONNECTORS.has(tokens[j - 1]!.raw) || (j - from > 1 && lex.nisba.has(tokens[j - 1]!.norm)))) j--;
+    // A sentence-initial participle (`Noting`, `Asked`) is not part of a name.
+    if (tokens[from]!.first && /(?:ing|ed)$/.test(tokens[from]!.raw) && j - from > 1) from++;
     if (from >= j) {
       i = j - 1;
       continue;
@@ -180,7 +204,11 @@ export function findEnglishNames(ctx: Context): void {
     let type: Found['type'] | undefined;
     const person = classes.length > 0 || roleFrom >= 0 || lex.enGiven.has(words[0]!);
     const after = next && joinable(next.gap) ? next.norm : '';
-    if (words.length > 1 && (words.some((w) => lex.enOrgHeads.has(w)) || (lex.enOfHeads.has(words[0]!) && words.includes('of'))))
+    if (words.length > 1 && EVENT_HEADS.has(words[words.length - 1]!)) type = 'other';
+    else if (
+      words.length > 1 &&
+      (words.some((w) => lex.enOrgHeads.has(w)) || (lex.enOfHeads.has(words[0]!) && words.includes('of')))
+    )
       type = 'organization';
     else if (words.length > 1 && lex.enPlaceHeads.has(words[words.length - 1]!)) type = 'place';
     else if (!person && ORG_NOUNS.has(after)) type = 'organization';
@@ -196,6 +224,18 @@ export function findEnglishNames(ctx: Context): void {
     if (!type || (words.length === 1 && tokens[from]!.first && roleFrom < 0)) {
       i = j - 1;
       continue;
+    }
+    // `Kenya Wildlife Service`: a known place in front of a body's name belongs to it.
+    const before2 = ctx.cover[from - 1];
+    if (
+      type === 'organization' &&
+      before2 &&
+      before2.type === 'place' &&
+      before2.tokEnd === from &&
+      joinable(tokens[from]!.gap)
+    ) {
+      ctx.remove(before2);
+      from = before2.tok;
     }
     const start = tokens[from]!.start;
     const end = tokens[j - 1]!.end;
