@@ -3,3 +3,7 @@ declare module 'virtual:isnad/corpus' {
   const corpus: import('./model/schema').Corpus;
   export default corpus;
 }
+declare module 'virtual:isnad/search' {
+  const bundle: import('./search/engine').SearchBundle;
+  export default bundle;
+}

@@ -9,11 +9,19 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Corpus } from '../model/schema';
 import { buildCorpus, summarize } from './corpus';
+import { buildSearchBundle } from '../search/build';
 import { loadKnowledge, type Knowledge } from './knowledge';
 import { oembedJson, previewSvg, previewTags, renderPng, type PreviewNode } from './preview';
 
 const CORPUS_ID = 'virtual:isnad/corpus';
 const RESOLVED_CORPUS = `\0${CORPUS_ID}`;
+/** The serialized search index: imported with `import()`, so it is its own chunk, fetched on first search. */
+const SEARCH_ID = 'virtual:isnad/search';
+const RESOLVED_SEARCH = `\0${SEARCH_ID}`;
+const VIRTUAL = new Map([
+  [CORPUS_ID, RESOLVED_CORPUS],
+  [SEARCH_ID, RESOLVED_SEARCH],
+]);
 
 export interface IsnadPluginOptions {
   /** Folder of seed documents (default: `seeds` at the project root). */
@@ -30,9 +38,14 @@ export interface IsnadPluginOptions {
   csp?: boolean;
 }
 
-/** Serialises the corpus as a JS module; JSON.parse of a string literal parses faster than an object literal. */
+/** Serialises data as a JS module; JSON.parse of a string literal parses faster than an object literal. */
+export function jsonModule(data: unknown): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+}
+
+/** The corpus as a JS module. */
 export function corpusModule(corpus: Corpus): string {
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(corpus))});\n`;
+  return jsonModule(corpus);
 }
 
 /**
@@ -96,8 +109,10 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       const onChange = (file: string) => {
         if (!resolve(file).startsWith(seedsDir)) return;
         cached = null;
-        const mod = s.moduleGraph.getModuleById(RESOLVED_CORPUS);
-        if (mod) s.moduleGraph.invalidateModule(mod);
+        for (const id of VIRTUAL.values()) {
+          const mod = s.moduleGraph.getModuleById(id);
+          if (mod) s.moduleGraph.invalidateModule(mod);
+        }
         s.ws.send({ type: 'full-reload' });
       };
       s.watcher.on('change', onChange);
@@ -138,13 +153,14 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       this.emitFile({ type: 'asset', fileName: 'oembed.json', source: oembedJson(corpus, base) });
     },
     resolveId(id) {
-      if (id === CORPUS_ID) return RESOLVED_CORPUS;
-      return undefined;
+      return VIRTUAL.get(id);
     },
     load(id) {
-      if (id !== RESOLVED_CORPUS) return undefined;
+      if (id !== RESOLVED_CORPUS && id !== RESOLVED_SEARCH) return undefined;
       try {
-        return corpusModule(run().corpus);
+        const { corpus, knowledge } = run();
+        if (id === RESOLVED_SEARCH) return jsonModule(buildSearchBundle(corpus, knowledge.names()));
+        return corpusModule(corpus);
       } catch (e) {
         if (server) server.config.logger.error(e instanceof Error ? e.message : String(e));
         throw e;
