@@ -61,6 +61,8 @@ export class Searcher {
   private index: MiniSearch<IndexDoc> | null = null;
   /** First passage unit of each document. */
   private readonly sentenceBase: number[] = [];
+  /** First statement unit of each document. */
+  private readonly statementBase: number[] = [];
   private readonly nameForms = new Map<number, string[][][]>();
 
   constructor(
@@ -70,9 +72,12 @@ export class Searcher {
   ) {
     this.analyzer = new Analyzer(lexicon);
     let base = 0;
+    let statements = u.firstStatement;
     for (const doc of corpus.documents) {
       this.sentenceBase.push(base);
       base += doc.sentences.length;
+      this.statementBase.push(statements);
+      statements += doc.statements.length;
     }
   }
 
@@ -203,9 +208,7 @@ export class Searcher {
   }
 
   private statementUnit(doc: number, index: number): number {
-    let id = this.u.firstStatement;
-    for (let d = 0; d < doc; d++) id += this.corpus.documents[d]!.statements.length;
-    return id + index;
+    return this.statementBase[doc]! + index;
   }
 
   /** AND over the query words, or the best partial matches when nothing matches them all. */
