@@ -23,7 +23,7 @@ function targets(runs: CorpusRun[]): string[][] {
   const proxy = tenK?.engines?.isnad.keystrokeMedianMs ?? null;
   const maxEntities = Math.max(0, ...runs.map((r) => r.pipeline?.distinctEntities ?? 0));
   const graph = runs.filter((r) => r.app?.graphNodes != null);
-  const slowest = runs.filter((r) => r.pipeline && r.documents >= 100).map((r) => r.pipeline!.docsPerSecond);
+  const slowest = runs.filter((r) => r.pipeline?.pinnedToOneCore && r.documents >= 100).map((r) => r.pipeline!.docsPerSecond);
   return [
     [
       'first-view JavaScript ≤ 100 KB gzip, corpus excluded (seed)',
@@ -59,7 +59,7 @@ function targets(runs: CorpusRun[]): string[][] {
       'pipeline ≥ 200 documents/s on one core',
       verdict(
         slowest.length ? Math.min(...slowest) >= 200 : null,
-        `${slowest.map((x) => num(x)).join(', ')} docs/s (largest: ${largest?.name})`,
+        `${slowest.map((x) => num(x)).join(', ')} docs/s on one core at 100 documents and up (${largest?.name}: ${num(largest?.pipeline?.docsPerSecond)} on two)`,
       ),
     ],
   ];
@@ -80,7 +80,7 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     table(['target', 'result'], targets(runs)),
     '',
-    '## Pipeline (buildCorpus in a child process, pinned to one core)',
+    '## Pipeline (buildCorpus in a child process pinned to one core; at 10,000 two, one per core; distinct entities then counted per half)',
     '',
     table(
       [
@@ -100,7 +100,7 @@ export function renderMarkdown(r: BenchResults): string {
         return [
           x.name,
           num(x.documents),
-          num(p?.docsPerSecond),
+          p && !p.pinnedToOneCore ? `${num(p.docsPerSecond)} (2 processes, 1 per core)` : num(p?.docsPerSecond),
           p ? `${round(p.maxRssBytes / 2 ** 20)} MB` : 'n/a',
           num(p?.sentences),
           num(p?.entityMentions),
@@ -223,7 +223,7 @@ export function renderMarkdown(r: BenchResults): string {
             `${t.statements} (${t.statementsFrom})`,
             kb(tlBytes),
             kb(t.bytesFetched),
-            ms(t.firstSlideMs),
+            t.firstSlideMs == null ? 'over 45 s (gave up)' : ms(t.firstSlideMs),
             kb(isnadBytes),
             ms(x.app?.timelineFirstRenderMs),
             ratio(isnadBytes, tlBytes),

@@ -2,7 +2,8 @@
  * `npm run bench` (1, 100, 1,000 and 10,000 synthetic documents) or `npm run bench -- --quick`
  * (1 and 100): the seed corpus and each synthetic corpus through the real pipeline, the real built
  * page and, side by side on the same documents, Pagefind and TimelineJS. Writes bench/results.json
- * and bench/results.md. Work files go to bench/.work/ (gitignored).
+ * and bench/results.md (`--report-only` re-renders the Markdown from the JSON). Work files go to
+ * bench/.work/ (gitignored).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -111,6 +112,11 @@ function timedStatements(corpus: Corpus, written: WrittenDocument[]): { list: Ti
 }
 
 async function main() {
+  if (process.argv.includes('--report-only')) {
+    // Re-renders bench/results.md from bench/results.json (after a change to the report's layout).
+    writeFileSync('bench/results.md', renderMarkdown(JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults));
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const sizes = quick ? [1, 100] : [1, 100, 1000, 10_000];
   const started = performance.now();

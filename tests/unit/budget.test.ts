@@ -1,0 +1,37 @@
+// @vitest-environment node
+// Byte budget of the first view: the real production build, then the JavaScript the page loads
+// before anything else (the entry chunk and its static imports), gzip, without the inlined corpus.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstViewBytes, type FirstViewBytes } from '../../bench/site';
+
+/** Issue "performance": app JavaScript of the first view at most 100 KB gzip, corpus excluded. */
+const FIRST_VIEW_JS_GZIP_BUDGET = 100 * 1024;
+
+let outDir: string;
+let bytes: FirstViewBytes;
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'isnad-budget-'));
+  await build({
+    configFile: 'vite.config.ts',
+    mode: 'production',
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true, manifest: true },
+  });
+  bytes = firstViewBytes(outDir);
+}, 120_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('first-view byte budget', () => {
+  it('finds the corpus inlined in the first view and leaves it out of the count', () => {
+    expect(bytes.jsFiles).toBeGreaterThan(0);
+    expect(bytes.appJsGzip).toBeLessThan(bytes.jsGzip);
+  });
+
+  it(`loads at most ${FIRST_VIEW_JS_GZIP_BUDGET / 1024} KB of app JavaScript, gzip`, () => {
+    expect(bytes.appJsGzip, `${Math.round(bytes.appJsGzip / 1024)} KB gzip`).toBeLessThanOrEqual(FIRST_VIEW_JS_GZIP_BUDGET);
+  });
+});
