@@ -30,8 +30,11 @@ export function nameWord(ctx: Context, i: number): boolean {
   // A clitic before the article (`للصحفيين`، `بالقرار`، `والحكومة`): a prepositional phrase, not a name.
   if (/^(?:لل|[وفبك]ال)/.test(t.norm) && t.norm.length > 4) return false;
   if (ctx.lookup(i, ctx.lex.titles)) return false;
-  // A pronoun suffix (`اجرائه`، `قوله`): not a name, except known names and `الله`.
+  // A pronoun suffix (`اجرائه`، `قوله`، `أكثرهم`): not a name, except known names and `الله`.
   if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm)) return false;
+  if (/(?:هم|هما|ها|كم)$/.test(t.raw) && t.raw.length >= 5 && !ctx.lex.given.has(t.norm)) return false;
+  // ل/ب before a feminine noun (`لمدة`، `بضربة`): a prepositional phrase.
+  if (/^[لب]/.test(t.norm) && /ة$/.test(t.raw) && !ctx.lex.given.has(t.norm)) return false;
   return true;
 }
 
@@ -46,25 +49,34 @@ export function givenName(ctx: Context, i: number): boolean {
  * whole (no clitic stripping: `ليونيد` starts with ل); a word starting with و ends the name
  * (`ماكرون وميركل`), so does an imperfect verb (`يتفقان`).
  */
-export function nameFrom(ctx: Context, j: number, max = 4, feminine = false): number | undefined {
+export function nameFrom(ctx: Context, j: number, max = 4, feminine = false, firstChecked = false): number | undefined {
   const t = ctx.tokens[j];
-  if (!t || !nameWord(ctx, j)) return undefined;
+  if (!t || (!firstChecked && !firstNameWord(ctx, j, feminine))) return undefined;
+  return nameEnd(ctx, j, max);
+}
+
+/** Can token j start a name (after a title, a nationality adjective)? */
+function firstNameWord(ctx: Context, j: number, feminine: boolean): boolean {
+  const t = ctx.tokens[j]!;
+  if (!nameWord(ctx, j)) return false;
   const given = ctx.lex.given.has(t.norm);
-  if (ctx.definite(j) && !given) return undefined;
-  if (/^و/.test(t.norm) && !given) return undefined;
-  if (!given && verbLike(t.norm)) return undefined;
+  if (ctx.definite(j) && !given) return false;
+  if (/^و/.test(t.norm) && !given) return false;
+  if (!given && verbLike(t.norm)) return false;
   // `لحقوق الإنسان`، `بقيادة الجيش`: a preposition and a construct, not a name.
-  if (!given && /^[لب]/.test(t.norm) && ctx.definite(j + 1)) return undefined;
+  if (!given && /^[لب]/.test(t.norm) && ctx.definite(j + 1)) return false;
   // `صورة`، `قوله`: nouns and verbs with pronouns; a woman's name may end in ة after a feminine title.
-  if (/ه$/.test(t.raw) && !given) return undefined;
-  if (/ة$/.test(t.raw) && !given && !feminine) return undefined;
+  if (/ه$/.test(t.raw) && !given) return false;
+  if (/ة$/.test(t.raw) && !given && !feminine) return false;
+  return true;
+}
+
+/** The end (exclusive) of a name whose first word is token j. */
+function nameEnd(ctx: Context, j: number, max: number): number | undefined {
   let k = j + 1;
   while (k < ctx.tokens.length && k - j < max && joinable(ctx.tokens[k]!.gap)) {
     const n = ctx.tokens[k]!;
-    if (!nameWord(ctx, k)) {
-      // A compound given name (`عبد الله`) or a known surname may continue even if definite.
-      break;
-    }
+    if (!nameWord(ctx, k)) break;
     const g = ctx.lex.given.has(n.norm);
     if (!g && (verbLike(n.norm) || (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6) || (k - j >= 2 && /ا$/.test(n.raw)))) break;
     // After an unknown first word, a word with the article must not look like a common noun (`حرص المملكة`, `أهالي السجناء`).
@@ -80,7 +92,7 @@ export function nameFrom(ctx: Context, j: number, max = 4, feminine = false): nu
     )
       break;
     if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
-    if (n.norm.startsWith('ال') && (k - j > 1 || n.norm.length < 5)) break;
+    if (n.norm.startsWith('ال') && n.norm.length < 5) break;
     // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.
     if (ctx.tokens[k - 1]!.norm.startsWith('ال') && k - 1 > j && !/^(?:بن|ابن)$/.test(n.norm)) break;
     // An indefinite accusative noun and its adjective (`هجوما عنيفا`) follow the name, not belong to it.

@@ -281,25 +281,14 @@ export function findGivenNamePeople(ctx: Context): void {
     if (/^ال/.test(t.forms[t.forms.length - 1]!.form)) continue;
     const next = i + 1;
     if (next >= ctx.tokens.length || !joinable(ctx.tokens[next]!.gap)) continue;
-    const end = nameFromGiven(ctx, i);
+    const end = nameFrom(ctx, i, 4, false, true);
     if (end === undefined || end - i < 2) continue;
-    if (ctx.inSet(i, ctx.lex.ambiguousGiven) && (ctx.definite(i + 1) || !nameWord(ctx, i + 1))) continue;
+    // `علي الرغم` is not a name, `سعد الحريري` is: after an ambiguous given name, a word with the
+    // article must look like a family name (ending in ي).
+    const after = ctx.tokens[i + 1]!;
+    if (ctx.inSet(i, ctx.lex.ambiguousGiven) && (ctx.definite(i + 1) ? !/ي$/.test(after.norm) : !nameWord(ctx, i + 1))) continue;
     const form = t.forms.find((f) => ctx.lex.given.has(f.form))!;
     ctx.add(rule(ctx, i, end, 'person', form.shift));
     i = end - 1;
   }
-}
-
-/** Like nameFrom, but the first word may carry a clitic (`ومحمد`) since it is a known given name. */
-function nameFromGiven(ctx: Context, i: number): number | undefined {
-  let k = i + 1;
-  while (k < ctx.tokens.length && k - i < 4 && joinable(ctx.tokens[k]!.gap)) {
-    const n = ctx.tokens[k]!;
-    const ok = nameWord(ctx, k) || (k === i + 1 && ctx.definite(k) && !ctx.isStop(k) && !ctx.nisba(k));
-    if (!ok || (/^و/.test(n.norm) && !ctx.lex.given.has(n.norm))) break;
-    if (!ctx.lex.given.has(n.norm) && (verbLike(n.norm) || (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6))) break;
-    k++;
-    if (n.norm.startsWith('ال') && n.norm.length >= 5) break;
-  }
-  return k;
 }
