@@ -172,3 +172,30 @@ describe('house rules', () => {
       expect(text).not.toContain(name);
   });
 });
+
+describe('one-line patterns', () => {
+  const P = (id: string, ...names: string[]): EntitySpec => ({ id: `person:${id}`, type: 'person', names });
+  const O = (id: string, ...names: string[]): EntitySpec => ({ id: `org:${id}`, type: 'organization', names });
+  const specs = [
+    P('ana', 'Ana Lopes', 'آنا لوبيز'),
+    P('ben', 'Ben Okafor', 'بن أوكافور'),
+    O('radio', 'Radio Sol', 'إذاعة سول'),
+    O('front', 'Green Front', 'الجبهة الخضراء'),
+    O('council', 'City Council', 'مجلس المدينة'),
+  ];
+  it.each([
+    ['Ana Lopes met Finance Minister Ben Okafor on Monday.', 'spoke-with:person:ana->person:ben'],
+    ['Ana Lopes spoke by phone with Ben Okafor.', 'spoke-with:person:ana->person:ben'],
+    ['Green Front leader Ben Okafor told Radio Sol the vote was fair.', 'chair-of:person:ben->org:front'],
+    ['Green Front leader Ben Okafor told Radio Sol the vote was fair.', 'said-to:person:ben->org:radio'],
+    ['Ben Okafor was quoted by Radio Sol as saying he would run.', 'quoted-by:person:ben->org:radio'],
+    ['Ana Lopes, a member of the City Council, objected.', 'member-of:person:ana->org:council'],
+    ['والتقى آنا لوبيز بن أوكافور أمس.', 'spoke-with:person:ana->person:ben'],
+    ['وبحث بن أوكافور مع آنا لوبيز الأوضاع.', 'spoke-with:person:ana->person:ben'],
+    ['وأجرت آنا لوبيز اتصالا هاتفيا بالوزير بن أوكافور.', 'spoke-with:person:ana->person:ben'],
+    ['وقال زعيم الجبهة الخضراء بن أوكافور لإذاعة سول إن التصويت نزيه.', 'said-to:person:ben->org:radio'],
+    ['ونقلت إذاعة سول عن بن أوكافور قوله إنه سيترشح.', 'quoted-by:person:ben->org:radio'],
+  ])('%s → %s', (text, id) => {
+    expect(extractRelations(makeDoc(`${text}\n`, specs)).relations.map((r) => r.id)).toContain(id);
+  });
+});

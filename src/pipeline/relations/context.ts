@@ -22,7 +22,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const CONNECTORS = new WeakMap<readonly string[], Set<string>>();
 
 /** A data list of connector words, folded once (a trailing + only marks a glued prefix). */
-function connectorSet(words: readonly string[]): Set<string> {
+export function connectorSet(words: readonly string[]): Set<string> {
   let set = CONNECTORS.get(words);
   if (!set) {
     set = new Set(words.map((w) => fold(w.endsWith('+') ? w.slice(0, -1) : w)));

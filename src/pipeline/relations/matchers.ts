@@ -4,7 +4,7 @@
  * span that shows them. Words come from the data; only word order lives here.
  */
 import type { EntityType } from '../../model/schema';
-import type { SentenceContext, Hit } from './context';
+import { connectorSet, type SentenceContext, type Hit } from './context';
 import { RELATION_CUES, wordsPattern, type CompiledCue, type Lang } from './cues';
 import { fold, foldWithMap } from './fold';
 
@@ -193,11 +193,27 @@ export function matchPair(m: Match): void {
     const pair = coordinated(look.at(between.index + between[0].length), 0);
     if (pair && out(pair[0], pair[1])) return;
   }
-  // X … cue … مع Y  /  X met Y.
-  const after = ctx.after(ce, 1, PARTIES);
+  // X … cue … مع Y  /  X met [German Chancellor] Y  /  اتصالا هاتفيا بالمستشار الألماني Y.
+  const startsWithWith = (from: number, to: number) => {
+    const first = ctx.gapText(from, to).split(' ')[0] ?? '';
+    return (
+      connectorSet(withWords).has(first) ||
+      withWords.some((w) => w.endsWith('+') && first.startsWith(fold(w.slice(0, -1))) && first.length > 1)
+    );
+  };
+  const after = ctx.after(ce, 3, PARTIES);
   const subject = ctx.before(cs, 2, PARTIES, after?.entity);
-  if (subject && after && (ctx.connects(ce, after.start, withWords) || ctx.gapWords(ce, after.start) === 0)) {
+  // English titles before a name are capitalised (met German Chancellor Y); other words are not a title.
+  const titleGap = (from: number, to: number) =>
+    cue.lang === 'en' && /^(?:\s*\p{Lu}[\p{L}.'-]*)*\s*$/u.test(ctx.text.slice(from, to));
+  if (subject && after && (ctx.gapWords(ce, after.start) === 0 || startsWithWith(ce, after.start) || titleGap(ce, after.start))) {
     if (out(subject, after)) return;
+  }
+  // Verb first: التقى X Y، بحث X مع Y.
+  if (cue.lang === 'ar') {
+    const a = ctx.after(ce, 1, PARTIES);
+    const b = a && ctx.after(a.end, 3, PARTIES, a.entity);
+    if (a && b && (ctx.gapWords(a.end, b.start) === 0 || startsWithWith(a.end, b.start)) && out(a, b)) return;
   }
   // المحادثات التي أجراها الرئيسان X وY.
   const pair = coordinated(ce, 4);
