@@ -12,7 +12,7 @@ import { assemble } from './entities/assemble';
 import { findGivenNamePeople, findOrganizations, findPlaces, findTitledPeople } from './entities/arabicRules';
 import { Context } from './entities/context';
 import { dropUnconfirmed, propagateNames, resolveTitles } from './entities/coref';
-import { englishRoles, findEnglishNames } from './entities/englishRules';
+import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { matchGazetteer } from './entities/match';
 import { applyOverrides } from './entities/overrides';
 import { tokenize } from './entities/tokens';
@@ -28,6 +28,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findGivenNamePeople(ctx);
   findEnglishNames(ctx);
   englishRoles(ctx);
+  englishTitles(ctx);
   propagateNames(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);

@@ -147,3 +147,18 @@ describe('extractEntities on unknown names', () => {
     expect(byId(doc, 'person:lee-hyun-woo')).toBeDefined();
   });
 });
+
+describe('extractEntities coreference in English', () => {
+  it('links "the French president" to the president named before', () => {
+    const doc = run(
+      'Title\n\nFrench President Emmanuel Macron met Egyptian President Abdel Fattah el-Sisi in Cairo. The French president said the talks were useful.',
+      'en',
+    );
+    const macron = byId(doc, 'person:emmanuel-macron')!;
+    expect(macron.mentions.map((m) => [doc.text.slice(m.start, m.end), m.kind])).toEqual([
+      ['Emmanuel Macron', 'name'],
+      ['French president', 'title'],
+    ]);
+    expect(macron.roles?.[0]?.text).toBe('French President');
+  });
+});

@@ -32,7 +32,7 @@ export function findOrganizations(ctx: Context): void {
       const definiteOk = lex.orgHeads.has(head.form);
       const properOk = lex.properHeads.has(head.form);
       const next = ctx.cover[i + 1];
-      if (next && next.tok === i + 1 && next.type === 'organization' && (properOk || lex.armedHeads.has(head.form))) {
+      if (next && next.tok === i + 1 && next.type === 'organization' && !lex.subBodies.has(head.form)) {
         // `حركة فتح`، `قوات حزب الله`: the head introduces a known body and confirms an ambiguous name.
         next.confirmed = true;
         continue;
@@ -41,7 +41,7 @@ export function findOrganizations(ctx: Context): void {
       let proper = 0;
       while (j < tokens.length && j - i <= 6 && joinable(tokens[j]!.gap)) {
         const c = ctx.cover[j];
-        const swallow = c && c.type === 'place' ? definiteOk : definiteOk && !properOk;
+        const swallow = c && c.type === 'place' ? definiteOk : lex.subBodies.has(head.form);
         if (c && swallow && j === i + 1 && c.tok === j && c.type !== 'person' && c.source === 'gazetteer') {
           // `جامعة دمشق`، `مفوضية الاتحاد الأفريقي`: the place or body is part of the name.
           ctx.remove(c);

@@ -289,3 +289,43 @@ export function englishRoles(ctx: Context): void {
     f.confirmed = true;
   }
 }
+
+/** `the Russian president`, `the spokesman`: a title without a name, for coreference to resolve. */
+export function englishTitles(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'the' || ctx.cover[i + 1]?.type === 'organization') continue;
+    let j = i + 1;
+    const nationalities: string[] = [];
+    while (j < tokens.length && joinable(tokens[j]!.gap)) {
+      const place = ctx.cover[j];
+      if (place && place.type === 'place' && place.entry?.country) {
+        nationalities.push(place.entry.country);
+        j = place.tokEnd;
+      } else if (!ctx.cover[j] && tokens[j]!.cap && lex.nisba.has(tokens[j]!.norm)) {
+        nationalities.push(lex.nisba.get(tokens[j]!.norm)!);
+        j++;
+      } else break;
+    }
+    const t = tokens[j];
+    if (!t || ctx.cover[j] || t.cap || !joinable(t.gap)) continue;
+    const cue = lex.titles.get(t.raw)?.find((c) => c.words.every((w, k) => tokens[j + k]?.raw === w));
+    if (!cue || cue.classes.length === 0) continue;
+    const end = j + cue.words.length;
+    if (tokens[end]?.cap && joinable(tokens[end]!.gap)) continue; // a name follows: `the president Mobutu`
+    const from = nationalities.length ? i + 1 : j;
+    ctx.add({
+      tok: from,
+      tokEnd: end,
+      start: tokens[from]!.start,
+      end: tokens[end - 1]!.end,
+      type: 'person',
+      key: '',
+      kind: 'title',
+      source: 'rule',
+      classes: cue.classes,
+      nationalities,
+    });
+    i = end - 1;
+  }
+}

@@ -25,6 +25,8 @@ export interface Lexicon {
   properHeads: Set<string>;
   /** Armed-force heads: `قوات حزب الله` names the known body, not a new one. */
   armedHeads: Set<string>;
+  /** Heads of sub-bodies: `مفوضية الاتحاد الأفريقي` is a body of its own. */
+  subBodies: Set<string>;
   definiteHeads: Set<string>;
   placeHeads: Set<string>;
   /** Indefinite nouns that continue a title's complement (`وزير خارجية فرنسا`). */
@@ -97,6 +99,7 @@ export function lexicon(): Lexicon {
     orgHeads: norms(orgHeads.ar.heads),
     properHeads: norms(orgHeads.ar.proper),
     armedHeads: norms(orgHeads.ar.armed),
+    subBodies: norms(orgHeads.ar.subBodies),
     definiteHeads: norms(orgHeads.ar.definite),
     placeHeads: norms(orgHeads.ar.places),
     complements: norms(titles.complements),
