@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, startHarness, stopHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => stopHarness(h));
+
+describe('search in the page', () => {
+  it('finds a name under another spelling, highlights it, and puts the query in the link', async () => {
+    const { page, errors } = await openPage(h, '?lang=ar');
+    const box = page.locator('#search input[type=search]');
+    await box.fill('ترمب');
+    await page.locator('[data-result]').first().waitFor();
+    expect(await page.locator('[data-result]').count()).toBeGreaterThan(3);
+    const marked = await page.locator('[data-result] mark').allInnerTexts();
+    expect(marked.some((m) => m.includes('ترامب'))).toBe(true);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'ترمب');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens a link with a query and shows its results', async () => {
+    const { page } = await openPage(h, `?q=${encodeURIComponent('Putin')}&lang=en`);
+    expect(await page.locator('#search input[type=search]').inputValue()).toBe('Putin');
+    await page.locator('[data-result]').first().waitFor();
+    expect(await page.locator('[data-result]').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('works by keyboard alone: / to search, arrows and Enter to select, the views follow, Escape clears', async () => {
+    const { page } = await openPage(h, '?lang=en');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    await page.keyboard.type('Slutsky');
+    await page.locator('[data-result]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('article.reader .is-selected').first().waitFor();
+    expect(new URL(page.url()).search).toMatch(/entity=|statement=|span=/);
+    // The selection shows in the timeline too: its items by that speaker are lit or the item is selected.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('article.reader .is-selected'));
+    await page.context().close();
+  });
+});
