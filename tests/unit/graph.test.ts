@@ -7,6 +7,7 @@ import { buildGraphLayout, fitLayout, layoutGraph } from '../../src/graph/layout
 import { placeLabels } from '../../src/graph/labels';
 import { moveFocus } from '../../src/graph/nav';
 import { csvField, entitiesCsv, relationsCsv, toCsv } from '../../src/graph/export';
+import { viewFit } from '../../src/graph/canvasEdges';
 import { makeDoc, type EntitySpec } from '../fixtures/articles/relations/fixture';
 
 const DIR = 'tests/fixtures/articles/relations';
@@ -253,5 +254,11 @@ describe('exports', () => {
     const r = relationsCsv(data.edges).replace(/\r\n$/, '').split('\r\n');
     expect(r).toHaveLength(data.edges.length + 1);
     expect(r.some((line) => line.includes('spoke-with'))).toBe(true);
+  });
+});
+
+describe('viewFit', () => {
+  it('viewFit(600, 500, 300, 500) → half size, centred vertically (as preserveAspectRatio meet)', () => {
+    expect(viewFit(600, 500, 300, 500)).toEqual({ scale: 0.5, dx: 0, dy: 125 });
   });
 });
