@@ -11,7 +11,7 @@ import type { Knowledge } from './knowledge';
 import { assemble } from './entities/assemble';
 import { findGivenNamePeople, findOrganizations, findPlaces, findTitledPeople } from './entities/arabicRules';
 import { Context } from './entities/context';
-import { dropUnconfirmed, propagateNames, resolveTitles } from './entities/coref';
+import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { matchGazetteer } from './entities/match';
 import { applyOverrides } from './entities/overrides';
@@ -30,6 +30,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   englishRoles(ctx);
   englishTitles(ctx);
   propagateNames(ctx);
+  linkBodies(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);
   const entities = applyOverrides(assemble(ctx.found, doc.text), knowledge.overrides, doc.text);

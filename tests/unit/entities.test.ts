@@ -162,3 +162,12 @@ describe('extractEntities coreference in English', () => {
     expect(macron.roles?.[0]?.text).toBe('French President');
   });
 });
+
+describe('extractEntities on bodies', () => {
+  it("links a body named with and without its nationality adjective, but not two countries' bodies", () => {
+    const one = run('عنوان\n\nصوت مجلس النواب العراقي على القانون. وقال رئيس مجلس النواب إن الجلسة انتهت.');
+    expect(one.entities.filter((e) => e.type === 'organization').map((e) => e.mentions.length)).toEqual([2]);
+    const two = run('عنوان\n\nصوت مجلس النواب العراقي ومجلس النواب الأردني على الاتفاق. وأشاد مجلس النواب بذلك.');
+    expect(two.entities.filter((e) => e.type === 'organization')).toHaveLength(3);
+  });
+});

@@ -49,8 +49,16 @@ export function findOrganizations(ctx: Context): void {
           proper = 2;
           continue;
         }
+        if (c && c.type === 'place' && c.source === 'gazetteer' && properOk && proper >= 1 && c.tok === j) {
+          // `حركة نداء تونس`: a place closing a party's or company's name belongs to it.
+          ctx.remove(c);
+          j = c.tokEnd;
+          break;
+        }
         if (c) break;
-        if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j)) j++;
+        if (cueAt(ctx, j)) break; // `مجلس النقباء الدكتور …`: a title starts the next phrase
+        // `بالسماح`، `كالعادة`: a preposition ends the complement; و/ل + article continue it (`والأمن`، `للأمم`).
+        if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j) && !/^[بكف]ال/.test(tokens[j]!.norm)) j++;
         else if (ctx.nisba(j) && j > i + 1) j++;
         else if (
           properOk &&
@@ -214,7 +222,12 @@ export function findTitledPeople(ctx: Context): void {
     }
     const feminine = /ه$/.test(tokens[i]!.forms[tokens[i]!.forms.length - 1]!.form) && /ة$/.test(tokens[i]!.raw);
     const end = !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine) : undefined;
+    // A lone word before a word with the article is a construct (`حرص المملكة`), not a name.
     const single = end !== undefined && end - lastConsumed === 1;
+    if (single && ctx.definite(end) && joinable(tokens[end]!.gap) && !givenName(ctx, lastConsumed)) {
+      i = lastConsumed - 1;
+      continue;
+    }
     if (
       end !== undefined &&
       (!single || (ctx.counts.get(tokens[lastConsumed]!.norm) ?? 0) >= 2 || givenName(ctx, lastConsumed))

@@ -181,3 +181,35 @@ export function resolveTitles(ctx: Context): void {
     else ctx.remove(f);
   }
 }
+
+/** `مجلس النواب` after `مجلس النواب العراقي`: one body, named with and without its nationality adjective. */
+export function linkBodies(ctx: Context): void {
+  const orgs = ctx.found.filter((f) => f.type === 'organization' && f.source === 'rule');
+  const base = (f: Found) => {
+    let end = f.tokEnd;
+    while (end - 1 > f.tok && ctx.nisba(end - 1)) end--;
+    return ctx.tokens
+      .slice(f.tok, end)
+      .map((t, k) => (k === 0 ? t.forms[t.forms.length - 1]!.form : t.norm))
+      .join(' ');
+  };
+  // Only when one fuller name shares the base: with `العراقي` and `الأردني` both, `مجلس النواب` stays apart.
+  const fuller = new Map<string, Set<string>>();
+  const longest = new Map<string, Found>();
+  for (const f of orgs) {
+    const b = base(f);
+    const had = longest.get(b);
+    if (!had || f.tokEnd - f.tok > had.tokEnd - had.tok) longest.set(b, f);
+    fuller.set(b, (fuller.get(b) ?? new Set()).add(f.key));
+  }
+  for (const f of orgs) {
+    const b = base(f);
+    const keys = [...fuller.get(b)!].filter((k) => k !== `rule:organization:${b}`);
+    if (keys.length !== 1) continue;
+    const target = longest.get(b)!;
+    if (target.key !== f.key) {
+      f.key = target.key;
+      f.kind = 'alias';
+    }
+  }
+}
