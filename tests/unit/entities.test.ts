@@ -171,3 +171,13 @@ describe('extractEntities on bodies', () => {
     expect(two.entities.filter((e) => e.type === 'organization')).toHaveLength(3);
   });
 });
+
+describe('extractEntities on lineage names', () => {
+  it('reads a name with بن and آل chains after a title', () => {
+    const doc = run('عنوان\n\nواستقبل الشيخ خليفة بن زايد آل نهيان الوفد. وقال العقيد خالد بن حمد العطية إن الاجتماع مهم.');
+    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.label.ar)).toEqual([
+      'خليفة بن زايد آل نهيان',
+      'خالد بن حمد العطية',
+    ]);
+  });
+});

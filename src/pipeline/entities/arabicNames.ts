@@ -74,11 +74,24 @@ function firstNameWord(ctx: Context, j: number, feminine: boolean): boolean {
 /** The end (exclusive) of a name whose first word is token j. */
 function nameEnd(ctx: Context, j: number, max: number): number | undefined {
   let k = j + 1;
-  while (k < ctx.tokens.length && k - j < max && joinable(ctx.tokens[k]!.gap)) {
+  let words = 1;
+  while (k < ctx.tokens.length && words < max && joinable(ctx.tokens[k]!.gap)) {
     const n = ctx.tokens[k]!;
+    // Lineage words do not count towards the length: `خليفة بن زايد آل نهيان`.
+    if (/^(?:بن|ابن|بنت|ال|ابو)$/.test(n.norm) && k + 1 < ctx.tokens.length && joinable(ctx.tokens[k + 1]!.gap)) {
+      k++;
+      continue;
+    }
+    words++;
     if (!nameWord(ctx, k)) break;
     const g = ctx.lex.given.has(n.norm);
-    if (!g && (verbLike(n.norm) || (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6) || (k - j >= 2 && /ا$/.test(n.raw)))) break;
+    if (
+      !g &&
+      (verbLike(n.norm) ||
+        (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6 && !ctx.definite(k)) ||
+        (k - j >= 2 && /ا$/.test(n.raw)))
+    )
+      break;
     // After an unknown first word, a word with the article must not look like a common noun (`حرص المملكة`, `أهالي السجناء`).
     if (n.norm.startsWith('ال') && !ctx.lex.given.has(ctx.tokens[j]!.norm) && /(?:ه|اء|ات|ون)$/.test(n.norm)) break;
     if (/^و/.test(n.norm) && !g) break;
@@ -94,7 +107,9 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
     if (n.norm.startsWith('ال') && n.norm.length < 5) break;
     // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.
-    if (ctx.tokens[k - 1]!.norm.startsWith('ال') && k - 1 > j && !/^(?:بن|ابن)$/.test(n.norm)) break;
+    const prev = ctx.tokens[k - 1]!;
+    if (ctx.tokens[k - 2]?.norm === 'ال' && k - 2 > j) break; // `آل نهيان` ends the name
+    if (prev.norm.startsWith('ال') && prev.norm !== 'ال' && k - 1 > j && !/^(?:بن|ابن)$/.test(n.norm)) break;
     // An indefinite accusative noun and its adjective (`هجوما عنيفا`) follow the name, not belong to it.
     if (/اً?$/.test(n.raw) && n.raw.length >= 4 && (/ً$/.test(n.raw) || /ا$/.test(ctx.tokens[k + 1]?.raw ?? ''))) break;
     k++;
