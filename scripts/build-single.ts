@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       plugins: [
         singleFileFonts(),
         svelte(),
-        isnad({ csp: false, quiet: true, previews: false }),
+        isnad({ csp: false, quiet: true, previews: false, compress: true }),
         viteSingleFile({ removeViteModuleLoader: true }),
       ],
       build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },

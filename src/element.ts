@@ -11,6 +11,7 @@
  */
 import { mount, unmount } from 'svelte';
 import corpus from 'virtual:isnad/corpus';
+import layout from 'virtual:isnad/layout';
 import App from './app/App.svelte';
 import fontsCss from './app/fonts.css?inline';
 import themeCss from './app/theme.css?inline';
@@ -74,7 +75,7 @@ class IsnadExplorer extends HTMLElement {
     style.textContent = `${hostCss}\n:host { display: block; overflow: auto; contain: content; text-align: start; }`;
     const target = document.createElement('div');
     this.#root.append(style, target);
-    this.#app = mount(App, { target, props: { corpus, link: this.link } });
+    this.#app = mount(App, { target, props: { corpus, layout, link: this.link } });
   }
 }
 

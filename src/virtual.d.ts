@@ -7,3 +7,7 @@ declare module 'virtual:isnad/search' {
   const bundle: import('./search/engine').SearchBundle;
   export default bundle;
 }
+declare module 'virtual:isnad/layout' {
+  const layout: import('./graph/layout').GraphLayout;
+  export default layout;
+}
