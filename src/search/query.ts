@@ -23,7 +23,7 @@ export interface ParsedQuery {
 const QUOTE = /["“”«»„]/;
 
 /**
- * Parses `"الرئيس الروسي" بوتين` into words and phrases. An unclosed quote runs to the end, so a
+ * Parses `"الرئيس الفرنسي" ماكرون` into words and phrases. An unclosed quote runs to the end, so a
  * phrase is already a phrase while it is typed.
  */
 export function parseQuery(query: string, analyzer: Analyzer): ParsedQuery {

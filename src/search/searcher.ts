@@ -149,7 +149,7 @@ export class Searcher {
     if (w.prefix && length >= 3) queries.push({ queries: [w.surface], prefix: true });
     else if (w.prefix && length === 2 && !numeric) queries.push({ queries: [w.surface], prefix: true, fields: ['name'] });
     if (!numeric && length >= 5) queries.push({ queries: [w.surface], fuzzy: 0.2, maxFuzzy: 2 });
-    // Names are a small vocabulary: one typo is safe there from four letters (بوتن → بوتين).
+    // Names are a small vocabulary: one typo is safe there from four letters (ماكرن → ماكرون).
     else if (!numeric && length === 4) queries.push({ queries: [w.surface], fuzzy: 1, maxFuzzy: 1, fields: ['name'] });
     return this.index!.search(
       { combineWith: 'OR', queries },

@@ -58,3 +58,44 @@ describe('links reproduce views', () => {
     await page.context().close();
   });
 });
+
+describe('links to selections', () => {
+  it('reproduces an entity selection in the reader and the diagram, and a statement in the timeline', async () => {
+    const { page } = await openPage(h, '?lang=en');
+    const node = page.locator('#graph [data-entity]').first();
+    const id = (await node.getAttribute('data-entity'))!;
+    const statement = (await page.locator('#timeline [data-statement]').first().getAttribute('data-statement'))!;
+    await page.context().close();
+
+    const a = await openPage(h, `?entity=${encodeURIComponent(id)}&lang=en`);
+    expect(await a.page.locator(`#graph [data-entity="${id}"][aria-pressed="true"]`).count()).toBe(1);
+    expect(await a.page.locator(`article.reader [data-entity="${id}"].is-selected`).count()).toBeGreaterThan(0);
+    await a.page.context().close();
+
+    const b = await openPage(h, `?statement=${encodeURIComponent(statement)}&lang=en`);
+    expect(await b.page.locator(`#timeline [data-statement="${statement}"][aria-current="true"]`).count()).toBe(1);
+    expect(await b.page.locator('article.reader .is-selected').count()).toBeGreaterThan(0);
+    await b.page.context().close();
+  });
+
+  it('reproduces a timeline window given in the link', async () => {
+    const { page } = await openPage(h, '?from=2016-06-01&to=2017-01-31&lang=en');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['2016-06-01', '2017-01-31']);
+    await page.context().close();
+  });
+
+  it('Back returns from a selection to the previous one', async () => {
+    const { page } = await openPage(h, '?lang=en');
+    const nodes = page.locator('#graph [data-entity]');
+    const first = (await nodes.nth(0).getAttribute('data-entity'))!;
+    const second = (await nodes.nth(1).getAttribute('data-entity'))!;
+    await page.goto(new URL(`?entity=${encodeURIComponent(first)}&lang=en`, h.server.url).href);
+    await page.locator(`#graph [data-entity="${second}"]`).dispatchEvent('click');
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('entity') === id, second);
+    await page.goBack();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('entity') === id, first);
+    expect(await page.locator(`#graph [data-entity="${first}"][aria-pressed="true"]`).count()).toBe(1);
+    await page.context().close();
+  });
+});

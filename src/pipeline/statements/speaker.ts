@@ -55,7 +55,7 @@ export function speakerOf(text: string, range: Range, lang: 'ar' | 'en', mention
   if (kind === 'group' || dual) {
     return { entity: null, kind: 'group', ...(persons.length > 0 ? { members: persons } : {}), ...(dual ? { dual } : {}) };
   }
-  // "المتحدث باسم البيت الأبيض شون سبايسر": a spokesman word with a name is that person.
+  // "المتحدث باسم وزارة الخارجية سامي نور": a spokesman word with a name is that person.
   if (kind === 'unnamed' && persons.length > 0) return { entity: bestEntity(inside), kind: 'entity' };
   if (kind === 'unnamed' || kind === 'document') {
     // "a senior official" names nobody; but "the statement of the Kremlin" stays a document too.
