@@ -30,38 +30,121 @@ export const DOCUMENT_EXTENSIONS = ['.txt', '.md'];
 export function decodeSeed(bytes: Uint8Array, file: string): string {
   let encoding = 'utf-8';
   let skip = 0;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+    throw new IsnadInputError(file, 'is UTF-32 text, which is not read; save it as UTF-8', 1);
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) skip = 3;
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, skip] = ['utf-16le', 2];
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, skip] = ['utf-16be', 2];
+  else refuseNonText(bytes, file);
   let text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
   } catch {
+    if (encoding !== 'utf-8') {
+      const at = firstInvalidUtf16(bytes, skip, encoding === 'utf-16le');
+      throw new IsnadInputError(
+        file,
+        `is not valid ${encoding.toUpperCase()} text (${at.reason} at byte offset ${at.offset}); save it as UTF-8`,
+        lineAtUtf16Byte(bytes, skip, at.offset, encoding === 'utf-16le'),
+      );
+    }
     const at = firstInvalidUtf8(bytes);
     throw new IsnadInputError(
       file,
-      `is not valid ${encoding.toUpperCase()} text (first bad byte at offset ${at}); save it as UTF-8`,
+      `is not valid UTF-8 text (first bad byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at byte offset ${at}); it may be in a legacy encoding such as Windows-1256 or Latin-1: save it as UTF-8`,
       lineAtByte(bytes, at),
     );
   }
   // eslint-disable-next-line no-control-regex -- NUL and other C0 controls are exactly what we look for
   const ctl = text.search(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/);
   if (ctl >= 0) {
-    throw new IsnadInputError(file, 'looks like a binary file (it contains control characters), not text', lineAt(text, ctl));
+    const code = `U+${text.charCodeAt(ctl).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new IsnadInputError(
+      file,
+      `looks like a binary file (it contains the control character ${code}), not text`,
+      lineAt(text, ctl),
+    );
   }
   return text;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 1; i <= bytes.length; i++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i));
-    } catch {
-      // A truncated sequence at the end is not yet an error: look for one that cannot continue.
-      if (i === bytes.length || (bytes[i]! & 0xc0) !== 0x80) return i - 1;
+/** Characters of ordinary text in the scripts we expect, to recognise UTF-16 without a BOM. */
+const READABLE = /[\p{Script=Latin}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Greek}\s\p{P}\p{N}]/u;
+
+/** Without a BOM, NUL bytes mean binary data, or UTF-16 saved without its byte order mark. */
+function refuseNonText(bytes: Uint8Array, file: string): void {
+  const nul = bytes.indexOf(0);
+  if (nul < 0) return;
+  // UTF-16 saved without its BOM: one of the two byte orders reads as ordinary letters and punctuation.
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    const chars = [...new TextDecoder(encoding).decode(sample)];
+    const readable = chars.filter((c) => READABLE.test(c)).length;
+    if (chars.length >= 2 && !chars.includes('\0') && readable >= chars.length * 0.9) {
+      throw new IsnadInputError(file, 'looks like UTF-16 text without a byte order mark (BOM); save it as UTF-8', 1);
     }
   }
+  throw new IsnadInputError(
+    file,
+    `looks like a binary file (it contains a NUL byte at byte offset ${nul}), not text`,
+    lineAtByte(bytes, nul),
+  );
+}
+
+/** Byte offset of the first byte that cannot be part of valid UTF-8 (one linear pass). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min = 0x80; // the smallest valid second byte (rules out overlong forms and surrogates)
+    let max = 0xbf;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i; // truncated at the end of the file
+      const lo = k === 1 ? min : 0x80;
+      const hi = k === 1 ? max : 0xbf;
+      if (c < lo || c > hi) return i; // the character that starts here is broken
+    }
+    i += need + 1;
+  }
   return bytes.length;
+}
+
+/** The first bad UTF-16 code unit after the BOM: an odd byte count or an unpaired surrogate. */
+function firstInvalidUtf16(bytes: Uint8Array, skip: number, le: boolean): { offset: number; reason: string } {
+  const unit = (i: number) => (le ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  for (let i = skip; i + 1 < bytes.length; i += 2) {
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 3 < bytes.length ? unit(i + 2) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) i += 2;
+      else return { offset: i, reason: 'an unpaired high surrogate' };
+    } else if (u >= 0xdc00 && u <= 0xdfff) return { offset: i, reason: 'an unpaired low surrogate' };
+  }
+  return { offset: bytes.length - 1, reason: 'an odd number of bytes, the last one is half a character' };
+}
+
+function lineAtUtf16Byte(bytes: Uint8Array, skip: number, at: number, le: boolean): number {
+  let line = 1;
+  for (let i = skip; i + 1 < bytes.length && i < at; i += 2) {
+    if (bytes[le ? i : i + 1] === 0x0a && bytes[le ? i + 1 : i] === 0) line++;
+  }
+  return line;
 }
 
 function lineAtByte(bytes: Uint8Array, at: number): number {
@@ -140,6 +223,9 @@ export interface ReadOptions {
   idPath?: string;
 }
 
+/** Whitespace and format characters (zero-width, bidi controls, BOM) only: nothing a reader could see. */
+const INVISIBLE_ONLY = /^[\s\p{Cf}]*$/u;
+
 /** Read stage: decodes a seed and its metadata into a SourceDocument. */
 export function readSeed(bytes: Uint8Array, file: string, options: ReadOptions = {}): SourceDocument {
   const decoded = decodeSeed(bytes, file);
@@ -147,6 +233,12 @@ export function readSeed(bytes: Uint8Array, file: string, options: ReadOptions =
   const text = decoded.slice(bodyStart);
   if (text.trim().length === 0) {
     throw new IsnadInputError(file, bodyStart > 0 ? 'has front matter but no text' : 'is empty (no text to read)');
+  }
+  if (INVISIBLE_ONLY.test(text)) {
+    throw new IsnadInputError(
+      file,
+      'has no visible text (only spaces and invisible format characters such as zero-width or bidi marks)',
+    );
   }
   let sidecarFields: Record<string, unknown> = {};
   if (options.sidecar !== undefined) {

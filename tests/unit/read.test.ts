@@ -1,6 +1,7 @@
 // @vitest-environment node
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSeed, documentId, isRealDate, readSeed, IsnadInputError } from '../../src/pipeline/read';
+import { decodeSeed, documentId, firstInvalidUtf8, isRealDate, readSeed, IsnadInputError } from '../../src/pipeline/read';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -82,5 +83,98 @@ describe('ids and dates', () => {
     expect(isRealDate('2016-02-29')).toBe(true);
     expect(isRealDate('2017-02-29')).toBe(false);
     expect(isRealDate('2017-13-01')).toBe(false);
+  });
+});
+
+const utf16 = (s: string, le: boolean, bom = true) => {
+  const out = new Uint8Array((bom ? 2 : 0) + s.length * 2);
+  if (bom) [out[0], out[1]] = le ? [0xff, 0xfe] : [0xfe, 0xff];
+  for (let i = 0, o = bom ? 2 : 0; i < s.length; i++, o += 2) {
+    const u = s.charCodeAt(i);
+    [out[o], out[o + 1]] = le ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff];
+  }
+  return out;
+};
+
+describe('decodeSeed on hostile bytes', () => {
+  it('reads UTF-16 BE and LE with a BOM, CRLF kept', () => {
+    const s = 'عنوان\r\nنص 😀.';
+    expect(decodeSeed(utf16(s, false), 'be.txt')).toBe(s);
+    expect(decodeSeed(utf16(s, true), 'le.txt')).toBe(s);
+  });
+  it('names an unpaired surrogate or a half character in UTF-16, with its line', () => {
+    expect(() => decodeSeed(utf16('a\nb\n\uD800x', true), 'seeds/s.txt')).toThrow(
+      'Isnad: seeds/s.txt line 3: is not valid UTF-16LE text (an unpaired high surrogate at byte offset 10); save it as UTF-8',
+    );
+    expect(() => decodeSeed(utf16('ab\uDC00', false), 'seeds/s.txt')).toThrow(
+      /line 1: .*unpaired low surrogate at byte offset 6/,
+    );
+    expect(() => decodeSeed(new Uint8Array([...utf16('ab', true), 0x41]), 'seeds/odd.txt')).toThrow(/odd number of bytes/);
+  });
+  it('recognises UTF-16 without a BOM and UTF-32 instead of calling them binary', () => {
+    expect(() => decodeSeed(utf16('Plain English text\n', true, false), 'seeds/nobom.txt')).toThrow(
+      'Isnad: seeds/nobom.txt line 1: looks like UTF-16 text without a byte order mark (BOM); save it as UTF-8',
+    );
+    expect(() => decodeSeed(utf16('نص عربي', false, false), 'seeds/nobom.txt')).toThrow(/UTF-16 text without a byte order mark/);
+    expect(() => decodeSeed(new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), 'seeds/u32.txt')).toThrow(/is UTF-32 text/);
+  });
+  it('calls a PNG or a ZIP binary, with the offset of the first NUL', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]);
+    expect(() => decodeSeed(png, 'seeds/p.txt')).toThrow(
+      'Isnad: seeds/p.txt line 3: looks like a binary file (it contains a NUL byte at byte offset 8), not text',
+    );
+    expect(() => decodeSeed(enc('text\u0007bell'), 'seeds/c.txt')).toThrow(
+      /line 1: looks like a binary file \(it contains the control character U\+0007\)/,
+    );
+  });
+  it('points at the first byte of a broken UTF-8 sequence and suggests the legacy encodings', () => {
+    expect(() => decodeSeed(new Uint8Array([...enc('ok\n'), 0xe2, 0x82, 0x41]), 'seeds/cut.txt')).toThrow(
+      'Isnad: seeds/cut.txt line 2: is not valid UTF-8 text (first bad byte 0xe2 at byte offset 3); it may be in a legacy encoding such as Windows-1256 or Latin-1: save it as UTF-8',
+    );
+    // Windows-1256 Arabic: "عربي" is C5 D1 C8 ED.
+    expect(() => decodeSeed(new Uint8Array([0xc5, 0xd1, 0xc8, 0xed]), 'seeds/cp1256.txt')).toThrow(
+      /byte offset 0\b.*Windows-1256/,
+    );
+  });
+  it('firstInvalidUtf8 agrees with TextDecoder on random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 24 }), (bytes) => {
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          valid = false;
+        }
+        const at = firstInvalidUtf8(bytes);
+        expect(at === bytes.length).toBe(valid);
+        if (!valid) {
+          // Everything before the reported byte decodes: it is the start of the first bad sequence.
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at))).not.toThrow();
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('finds a bad byte at the end of 10 MB in linear time', () => {
+    const bytes = new Uint8Array(10_000_001).fill(0x61);
+    bytes[5_000_000] = 0x0a;
+    bytes[10_000_000] = 0xff;
+    const t0 = performance.now();
+    expect(() => decodeSeed(bytes, 'seeds/big.txt')).toThrow(
+      /line 2: is not valid UTF-8 text \(first bad byte 0xff at byte offset 10000000\)/,
+    );
+    expect(performance.now() - t0).toBeLessThan(3_000); // the byte-by-byte re-decoding it replaces was quadratic
+  });
+});
+
+describe('readSeed on invisible text', () => {
+  it('rejects a file of zero-width and bidi marks only', () => {
+    expect(() => readSeed(enc('\u200B\u200C\n\u202E\u2066\uFEFF \u2069'), 'seeds/zw.txt')).toThrow(
+      'Isnad: seeds/zw.txt: has no visible text (only spaces and invisible format characters such as zero-width or bidi marks)',
+    );
+  });
+  it('keeps zero-width and bidi marks inside real text', () => {
+    const text = 'عنوان\u200F\n\u202Eنص\u200C مقلوب\u202C.';
+    expect(readSeed(enc(text), 'a.txt').text).toBe(text);
   });
 });

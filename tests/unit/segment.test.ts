@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { segment, splitSentences, looksLikeDateline, quoteRanges } from '../../src/pipeline/segment';
+import { segment, splitSentences, looksLikeDateline, quoteRanges, trimSpan } from '../../src/pipeline/segment';
 import { readSeed } from '../../src/pipeline/read';
+import abbreviations from '../../src/pipeline/data/abbreviations.json';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const doc = (text: string, file = 'a.txt', lang = 'ar') =>
@@ -123,5 +125,125 @@ describe('helpers', () => {
       [5, 10],
       [0, 14],
     ]);
+  });
+});
+
+// The splitter as it was before the quote tests were made linear: the reference the fast one must match.
+const OLD = {
+  terminators: new Set(['.', '!', '?', '؟', '؛', '…', '۔']),
+  closers: new Set(['”', '»', '"', "'", '’', ')', ']', '›']),
+  openers: { '“': '”', '«': '»', '‹': '›', '„': '”' } as Record<string, string>,
+};
+const isSpaceRef = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
+function quoteRangesRef(text: string, start: number, end: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  const stack: { at: number; close: string }[] = [];
+  let straight = -1;
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      if (straight < 0) straight = i;
+      else {
+        pairs.push([straight, i + 1]);
+        straight = -1;
+      }
+    } else if (OLD.openers[ch]) stack.push({ at: i, close: OLD.openers[ch] });
+    else if (stack.length > 0 && ch === stack[stack.length - 1]!.close) pairs.push([stack.pop()!.at, i + 1]);
+    else if (stack.length > 0 && stack.some((s) => s.close === ch)) {
+      while (stack.length > 0 && stack[stack.length - 1]!.close !== ch) stack.pop();
+      pairs.push([stack.pop()!.at, i + 1]);
+    }
+  }
+  return pairs;
+}
+function splitSentencesRef(text: string, start: number, end: number): { start: number; end: number }[] {
+  const quotes = quoteRangesRef(text, start, end);
+  const inside = (i: number) => quotes.some(([a, b]) => i > a && i < b - 1);
+  const abbr = (dot: number) => {
+    let s = dot;
+    while (s > start && !isSpaceRef(text[s - 1]) && !'(“«"'.includes(text[s - 1]!)) s--;
+    const w = text.slice(s, dot);
+    if (w.length === 0) return false;
+    return abbreviations.en.includes(w) || /^\p{Lu}$/u.test(w) || /^(?:\p{L}\.)+\p{L}$/u.test(w) || abbreviations.ar.includes(w);
+  };
+  const out: { start: number; end: number }[] = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (!OLD.terminators.has(ch) || inside(i) || (ch === '.' && abbr(i))) continue;
+    if (ch === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
+    let j = i + 1;
+    while (j < end && (OLD.terminators.has(text[j]!) || OLD.closers.has(text[j]!))) j++;
+    if (j < end && !isSpaceRef(text[j])) continue;
+    const span = trimSpan(text, from, j);
+    if (span.end > span.start) out.push(span);
+    from = j;
+    i = j - 1;
+  }
+  const rest = trimSpan(text, from, end);
+  if (rest.end > rest.start) out.push(rest);
+  const split: { start: number; end: number }[] = [];
+  for (const span of out) {
+    let f = span.start;
+    for (const [, qEnd] of quotes) {
+      if (qEnd <= f || qEnd >= span.end) continue;
+      const before = text[qEnd - 2];
+      if (before === undefined || !OLD.terminators.has(before) || !isSpaceRef(text[qEnd])) continue;
+      if (quotes.some(([a, b]) => a < qEnd - 1 && b > qEnd)) continue;
+      const piece = trimSpan(text, f, qEnd);
+      if (piece.end > piece.start) split.push(piece);
+      f = qEnd;
+    }
+    const last = trimSpan(text, f, span.end);
+    if (last.end > last.start) split.push(last);
+  }
+  return split;
+}
+
+describe('splitSentences on long and hostile text', () => {
+  // Words of at most 8 marks, so no word is long enough to meet the abbreviation look-back bound.
+  const word = fc
+    .array(fc.constantFrom('a', 'B', 'ب', '3', '.', '.', '!', '؟', '“', '”', '«', '»', '"', '…', ')', 'Mr', 'د'), {
+      minLength: 1,
+      maxLength: 8,
+    })
+    .map((a) => a.join(''));
+  const prose = fc
+    .array(word, { maxLength: 40 })
+    .chain((ws) =>
+      fc
+        .array(fc.constantFrom(' ', ' ', '\u00A0', '\n'), { minLength: ws.length, maxLength: ws.length })
+        .map((sp) => ws.map((w, i) => w + sp[i]).join('')),
+    );
+  it('splitSentences and quoteRanges give what the quadratic reference gives', () => {
+    fc.assert(
+      fc.property(prose, (text) => {
+        expect(quoteRanges(text, 0, text.length)).toEqual(quoteRangesRef(text, 0, text.length));
+        expect(splitSentences(text, 0, text.length)).toEqual(splitSentencesRef(text, 0, text.length));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('segments a 2 MB paragraph full of quotes in linear time', () => {
+    const piece = 'قال “الاجتماع كان مفيدا. وسنعود” ثم غادر. وأضاف "أن المحادثات." في «دمشق. ستستمر» Mr. Smith 3.5 p.m. ';
+    const text = `عنوان\n\n${piece.repeat(Math.ceil(2_000_000 / piece.length))}`;
+    const t0 = performance.now();
+    const d = doc(text);
+    const ms = performance.now() - t0;
+    expect(d.sentences.length).toBeGreaterThan(30_000);
+    expect(ms).toBeLessThan(8_000); // about 0.8 s here; the quadratic version took minutes
+  });
+  it('does not go quadratic on runs of unclosed quotes, dots and long words', () => {
+    const n = 200_000;
+    for (const text of ['“'.repeat(n) + '»'.repeat(n), `a${'.'.repeat(n)}b`, 'x.'.repeat(n), '«'.repeat(n) + '. '.repeat(n)]) {
+      const t0 = performance.now();
+      const spans = splitSentences(text, 0, text.length);
+      expect(performance.now() - t0).toBeLessThan(3_000);
+      for (const s of spans) expect(s.end).toBeGreaterThan(s.start);
+    }
+  });
+  it('keeps a bidi or zero-width mark at a sentence edge out of the span', () => {
+    const text = '\u202Bقال الوزير.\u202C \u200Bثم غادر.\u2069';
+    expect(texts(text)).toEqual(['قال الوزير.', 'ثم غادر.']);
   });
 });
