@@ -30,6 +30,9 @@ interface Box {
   y1: number;
 }
 
+/** How many of the most important nodes always get a label, on their node if nowhere else. */
+const HUBS = 5;
+
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /**
@@ -93,6 +96,16 @@ export function placeLabels(
         take(box);
         placed.set(n.id, label);
         break;
+      }
+    }
+    // The most important nodes sit in the densest part of the drawing, where no side is free. An
+    // unlabelled hub is the worst outcome, so the first few go on top of their own node (the label's
+    // halo keeps it legible) when they are at least as tall as a line of text.
+    if (!placed.has(n.id) && placed.size < max && nodes.indexOf(n) < HUBS && n.r * 2 >= h) {
+      const box = { x0: n.x - w / 2, y0: n.y - h / 2, x1: n.x + w / 2, y1: n.y + h / 2 };
+      if (inside(box)) {
+        take(box);
+        placed.set(n.id, { id: n.id, x: n.x, y: n.y, anchor: 'middle', dy: 0.35 });
       }
     }
   }
