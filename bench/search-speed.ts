@@ -1,0 +1,151 @@
+/**
+ * Search speed in Node, no browser: `node --import tsx bench/search-speed.ts [--docs N] [--base B] [--worst]`.
+ *
+ * Builds a deterministic corpus of N documents (default 10,000): B synthetic articles (default 200, from
+ * bench/corpus.ts) run through the real pipeline once, then copied under new ids until there are N (the
+ * pipeline is too slow to run 10,000 times here, and search cost depends on postings, not on novelty).
+ * `--worst` copies the seed article instead: nearly every document then matches a name query.
+ * Then it builds the search bundle, measures how long the page takes to load it (JSON.parse plus
+ * `loadSearchEngine`), and types a few Arabic and English queries letter by letter, timing every
+ * keystroke's `engine.search` (median, p95, max over all keystrokes).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Corpus, IsnadDocument } from '../src/model/schema';
+import { buildCorpus } from '../src/pipeline/corpus';
+import { extractDocument } from '../src/pipeline/extract';
+import { loadKnowledge } from '../src/pipeline/knowledge';
+import { buildSearchBundle } from '../src/search/build';
+import { loadSearchEngine, type SearchBundle } from '../src/search/engine';
+import { writeCorpus } from './corpus';
+import { gzipBytes, median, quantile } from './stats';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(v) || v < 1) throw new Error(`Isnad bench: --${name} expects a positive number`);
+  return Math.floor(v);
+}
+
+const N = arg('docs', 10_000);
+const worst = process.argv.includes('--worst');
+const B = Math.min(N, arg('base', worst ? 1 : 200));
+const ms = (t: number) => `${t.toFixed(1)} ms`;
+
+let skipped = 0;
+
+/**
+ * The base documents through the real pipeline, one by one: a document the pipeline fails on is
+ * skipped (and counted) rather than failing the whole benchmark, which measures search, not extraction.
+ */
+function baseCorpus(): { corpus: Corpus; names: string[] } {
+  if (worst) {
+    const knowledge = loadKnowledge(resolve('seeds'));
+    return { corpus: buildCorpus(resolve('seeds'), knowledge), names: knowledge.names?.() ?? [] };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'isnad-search-speed-'));
+  try {
+    const written = writeCorpus(dir, B, 20_240_601);
+    const knowledge = loadKnowledge(dir);
+    const documents: IsnadDocument[] = [];
+    for (const w of written) {
+      try {
+        const sidecar = readFileSync(join(dir, w.file.replace(/\.txt$/, '.meta.json')), 'utf8');
+        const doc = extractDocument(readFileSync(join(dir, w.file)), `seeds/${w.file}`, knowledge, { sidecar, idPath: w.file });
+        documents.push({ ...doc, file: w.file });
+      } catch {
+        skipped++;
+      }
+    }
+    const shape = buildCorpus(resolve('seeds'), knowledge);
+    return { corpus: { ...shape, documents }, names: knowledge.names?.() ?? [] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Copies the base documents under new ids until there are n. */
+function scaled(base: Corpus, n: number): Corpus {
+  const documents: IsnadDocument[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = base.documents[i % base.documents.length]!;
+    const copy = Math.floor(i / base.documents.length);
+    if (copy === 0) documents.push(d);
+    else {
+      const suffix = `~${copy}`;
+      documents.push({ ...d, id: `${d.id}${suffix}`, statements: d.statements.map((s) => ({ ...s, id: `${s.id}${suffix}` })) });
+    }
+  }
+  return { ...base, documents };
+}
+
+/** The most mentioned person whose label exists in a language. */
+function frequentPerson(corpus: Corpus, lang: 'ar' | 'en'): string {
+  const counts = new Map<string, number>();
+  for (const d of corpus.documents)
+    for (const e of d.entities) {
+      const label = e.label[lang];
+      if (e.type === 'person' && label) counts.set(label, (counts.get(label) ?? 0) + e.mentions.length);
+    }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (lang === 'ar' ? 'الرئيس' : 'president');
+}
+
+let t = performance.now();
+const { corpus: base, names } = baseCorpus();
+const pipelineMs = performance.now() - t;
+const corpus = scaled(base, N);
+t = performance.now();
+const bundle = buildSearchBundle(corpus, names);
+const buildMs = performance.now() - t;
+const json = JSON.stringify(bundle);
+
+// Loading as the page does: the bundle module is parsed, then the engine is built around it.
+const loads: number[] = [];
+let engine = loadSearchEngine(JSON.parse(json) as SearchBundle, corpus);
+for (let i = 0; i < 3; i++) {
+  t = performance.now();
+  engine = loadSearchEngine(JSON.parse(json) as SearchBundle, corpus);
+  loads.push(performance.now() - t);
+}
+
+const queries = [
+  frequentPerson(corpus, 'ar'),
+  'المساعدات الإنسانية',
+  'الاتفاق الجديد',
+  frequentPerson(corpus, 'en'),
+  'talks in',
+  'the new agreement',
+];
+const times: number[][] = [[], []];
+const perQuery: string[] = [];
+for (let round = 0; round < 2; round++) {
+  for (const q of queries) {
+    const own: number[] = [];
+    let total = 0;
+    for (let k = 1; k <= q.length; k++) {
+      const typed = q.slice(0, k);
+      if (!typed.trim()) continue;
+      const t0 = performance.now();
+      const r = engine.search(typed);
+      const dt = performance.now() - t0;
+      total = r.total;
+      own.push(dt);
+      times[round]!.push(dt);
+    }
+    if (round === 1) perQuery.push(`  ${q.padEnd(24)} median ${ms(median(own))}  max ${ms(Math.max(...own))}  hits ${total}`);
+  }
+}
+
+console.log(
+  `Isnad search speed: ${N} documents (${worst ? 'seed copies, worst case' : `${B} synthetic articles copied, ${skipped} the pipeline failed on left out`})`,
+);
+console.log(`  units ${bundle.index.documentCount}, pipeline on the base ${ms(pipelineMs)}, bundle built in ${ms(buildMs)}`);
+console.log(`  bundle ${(json.length / 1e6).toFixed(1)} MB, ${(gzipBytes(json) / 1e6).toFixed(1)} MB gzip`);
+console.log(`  load (JSON.parse + loadSearchEngine): median ${ms(median(loads))}`);
+times.forEach((all, round) =>
+  console.log(
+    `  per keystroke, ${round ? 'typed again' : 'first time'} (${all.length}): median ${ms(median(all))}  p95 ${ms(quantile(all, 0.95))}  max ${ms(Math.max(...all))}`,
+  ),
+);
+console.log(perQuery.join('\n'));
