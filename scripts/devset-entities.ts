@@ -171,6 +171,27 @@ function anercorp(errors: number): void {
       for (const x of sample(gold.filter((g) => g.type === type && !predKeys.has(`${g.start}:${g.end}:${g.type}`))))
         console.log(`    ${context(x)}`);
     }
+    // Boundary errors: words a predicted span has beyond the gold span it overlaps (same type), and words it lacks.
+    const byStart = new Map<number, Span>();
+    for (const g of gold) for (let k = g.start; k < g.end; k++) byStart.set(k, g);
+    const extra = new Map<string, number>();
+    for (const p of predicted) {
+      if (goldKeys.has(`${p.start}:${p.end}:${p.type}`)) continue;
+      const g = byStart.get(p.start) ?? byStart.get(p.end - 1);
+      if (!g || g.type !== p.type) continue;
+      for (let k = p.start; k < p.end; k++)
+        if (k < g.start || k >= g.end) extra.set(`+${tokens[k]}`, (extra.get(`+${tokens[k]}`) ?? 0) + 1);
+      for (let k = g.start; k < g.end; k++)
+        if (k < p.start || k >= p.end) extra.set(`-${tokens[k]}`, (extra.get(`-${tokens[k]}`) ?? 0) + 1);
+    }
+    console.log('\n  boundary errors (+ word too many, - word missing):');
+    console.log(
+      `    ${[...extra]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, errors)
+        .map(([w, n]) => `${w} ${n}`)
+        .join('  ')}`,
+    );
     console.log('\n  most frequent missed spans:');
     for (const [k, n] of count(gold.filter((g) => !predKeys.has(`${g.start}:${g.end}:${g.type}`)))) console.log(`    ${n}\t${k}`);
   }

@@ -9,7 +9,13 @@
 import type { EntityDocument, SegmentedDocument } from './types';
 import type { Knowledge } from './knowledge';
 import { assemble } from './entities/assemble';
-import { findGivenNamePeople, findOrganizations, findPlaces, findTitledPeople } from './entities/arabicRules';
+import {
+  findGivenNamePeople,
+  findOrganizations,
+  findPlaces,
+  findQuotedOrganizations,
+  findTitledPeople,
+} from './entities/arabicRules';
 import { Context } from './entities/context';
 import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
@@ -22,6 +28,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   const tokens = tokenize(doc.text, doc.sentences);
   const ctx = new Context(doc.text, tokens, knowledge.lexicon);
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
+  findQuotedOrganizations(ctx);
   findOrganizations(ctx);
   findTitledPeople(ctx);
   findPlaces(ctx);

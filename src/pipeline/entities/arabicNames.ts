@@ -13,7 +13,9 @@ function foldedFunctionWord(raw: string): boolean {
   return /ى$/.test(raw) && /^(?:[وف]?)(?:على|إلى|الى|لدى|حتى|متى|سوى)$/.test(raw);
 }
 
-/** Could token i be a word of a person's name (any position)? */
+/** Words that link the parts of a lineage name: `بن`، `ابن`، `بنت`، `آل`، `أبو/أبي/أبا`، `ولد`. */
+const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد)$/;
+
 /** Looks like a verb form or a verbal noun (`يحث`، `تهتم`، `تحويل`، `استخدام`، `إبداء`) rather than a name. */
 export function verbLike(norm: string): boolean {
   if (/^ي[^او]/.test(norm) && norm.length >= 3 && norm.length <= 5) return true;
@@ -21,6 +23,7 @@ export function verbLike(norm: string): boolean {
   return /^[لب]?(?:ت..ي.|است..ا.|ان..ا.|ا.ت.ا.|ا..ا.)$/.test(norm);
 }
 
+/** Could token i be a word of a person's name (any position)? */
 export function nameWord(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
   if (!t || !t.arabic || ctx.cover[i] || t.norm.length < 2) return false;
@@ -77,8 +80,14 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
   let words = 1;
   while (k < ctx.tokens.length && words < max && joinable(ctx.tokens[k]!.gap)) {
     const n = ctx.tokens[k]!;
-    // Lineage words do not count towards the length: `خليفة بن زايد آل نهيان`.
-    if (/^(?:بن|ابن|بنت|ال|ابو)$/.test(n.norm) && k + 1 < ctx.tokens.length && joinable(ctx.tokens[k + 1]!.gap)) {
+    // Lineage words do not count towards the length: `خليفة بن زايد آل نهيان`, `سعد بن أبي وقاص`.
+    if (LINEAGE.test(n.norm) && k + 1 < ctx.tokens.length && joinable(ctx.tokens[k + 1]!.gap)) {
+      k++;
+      continue;
+    }
+    // The word after a lineage word or `عبد` is a name whatever it looks like (`بن علي`، `آل ثاني`، `عبد الكريم`).
+    const before = ctx.tokens[k - 1]!.norm;
+    if ((LINEAGE.test(before) || before === 'عبد') && k - 1 > j - 1 && n.arabic && !ctx.cover[k] && !foldedFunctionWord(n.raw)) {
       k++;
       continue;
     }
@@ -109,7 +118,8 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.
     const prev = ctx.tokens[k - 1]!;
     if (ctx.tokens[k - 2]?.norm === 'ال' && k - 2 > j) break; // `آل نهيان` ends the name
-    if (prev.norm.startsWith('ال') && prev.norm !== 'ال' && k - 1 > j && !/^(?:بن|ابن)$/.test(n.norm)) break;
+    const compound = ctx.tokens[k - 2]?.norm === 'عبد' || LINEAGE.test(ctx.tokens[k - 2]?.norm ?? '');
+    if (prev.norm.startsWith('ال') && prev.norm !== 'ال' && k - 1 > j && !compound && !/^(?:بن|ابن)$/.test(n.norm)) break;
     // An indefinite accusative noun and its adjective (`هجوما عنيفا`) follow the name, not belong to it.
     if (/اً?$/.test(n.raw) && n.raw.length >= 4 && (/ً$/.test(n.raw) || /ا$/.test(ctx.tokens[k + 1]?.raw ?? ''))) break;
     k++;

@@ -20,6 +20,32 @@ function rule(ctx: Context, from: number, to: number, type: Found['type'], shift
   return { tok: from, tokEnd: to, start, end, type, key: ruleKey(ctx.text, start, end, type), kind: 'name', source: 'rule' };
 }
 
+const OPEN_QUOTE = /[«"“]\s*$/u;
+const CLOSE_QUOTE = /^\s*[»"”]/u;
+
+/**
+ * `شركة « أمريكان إكسبريس »`، `مؤسسة "فيتش"`: a head noun then a name in quotes; the quoted words are
+ * the organization's name (the head only says what kind of body it is). At most five words.
+ */
+export function findQuotedOrganizations(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic || !OPEN_QUOTE.test(tokens[i + 1]!.gap) || /[\r\n]/.test(tokens[i + 1]!.gap)) continue;
+    if (!ctx.inSet(i, lex.orgHeads) && !ctx.inSet(i, lex.properHeads)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i <= 5 && (j === i + 1 || joinable(tokens[j]!.gap)) && !ctx.cover[j]) {
+      j++;
+      if (j < tokens.length && CLOSE_QUOTE.test(tokens[j]!.gap)) break;
+    }
+    const closed = j === tokens.length ? false : CLOSE_QUOTE.test(tokens[j]!.gap);
+    if (!closed || j === i + 1) continue;
+    const known = ctx.cover[i + 1];
+    if (known) continue;
+    ctx.add(rule(ctx, i + 1, j, 'organization'));
+    i = j - 1;
+  }
+}
+
 /** Organizations from head nouns followed by their complement. */
 export function findOrganizations(ctx: Context): void {
   const { tokens, lex } = ctx;
@@ -79,6 +105,18 @@ export function findOrganizations(ctx: Context): void {
       }
       continue;
     }
+    // `البنك التجاري`، `الحزب الشيوعي الصيني`: a definite head and relational adjectives (ending in ي/ية).
+    const ahead = t.forms.find((f) => lex.adjectiveHeads.has(f.form));
+    if (ahead) {
+      let j = i + 1;
+      while (j < tokens.length && j - i <= 3 && joinable(tokens[j]!.gap) && !ctx.cover[j] && relational(ctx, j)) j++;
+      if (j > i + 1) {
+        const nat = ctx.nisba(j - 1);
+        ctx.add({ ...rule(ctx, i, j, 'organization', ahead.shift), ...(nat ? { nationality: nat } : {}) });
+        i = j - 1;
+        continue;
+      }
+    }
     // `الجيش السوري`، `الحكومة العراقية`: a definite head and a nationality adjective.
     const dhead = t.forms.find((f) => lex.definiteHeads.has(f.form));
     // The adjective agrees with the head (`الحكومة اللبنانية`); `رئيس الحكومة اللبناني` describes the رئيس.
@@ -90,6 +128,13 @@ export function findOrganizations(ctx: Context): void {
       i++;
     }
   }
+}
+
+/** A definite relational adjective (`التجاري`، `الشيوعية`), not a function word; nationality adjectives count. */
+function relational(ctx: Context, j: number): boolean {
+  const t = ctx.tokens[j]!;
+  if (!t.arabic || ctx.isStop(j) || !t.norm.startsWith('ال')) return false;
+  return !!ctx.nisba(j) || /^ال...*(?:ي|يه)$/.test(t.norm);
 }
 
 /** Place nouns after which a name with the article is still a place: `مدينة الرقة`. */

@@ -28,6 +28,8 @@ export interface Lexicon {
   /** Heads of sub-bodies: `مفوضية الاتحاد الأفريقي` is a body of its own. */
   subBodies: Set<string>;
   definiteHeads: Set<string>;
+  /** Definite heads named by a relational adjective: `البنك التجاري`، `الحزب الشيوعي`. */
+  adjectiveHeads: Set<string>;
   placeHeads: Set<string>;
   /** Indefinite nouns that continue a title's complement (`وزير خارجية فرنسا`). */
   complements: Set<string>;
@@ -101,6 +103,7 @@ export function lexicon(): Lexicon {
     armedHeads: norms(orgHeads.ar.armed),
     subBodies: norms(orgHeads.ar.subBodies),
     definiteHeads: norms(orgHeads.ar.definite),
+    adjectiveHeads: norms(orgHeads.ar.adjective),
     placeHeads: norms(orgHeads.ar.places),
     complements: norms(titles.complements),
     enOrgHeads: new Set(orgHeads.en.heads),
