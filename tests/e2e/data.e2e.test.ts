@@ -39,3 +39,16 @@ describe('data out', () => {
     await page.context().close();
   });
 });
+
+describe('the header on a phone', () => {
+  it('folds the secondary tools into a More menu that opens by keyboard', async () => {
+    const { page } = await openPage(h, '?lang=en', { viewport: { width: 390, height: 844 } });
+    expect(await page.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(false);
+    await page.getByText('More').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(true);
+    const headerHeight = await page.locator('header.header').evaluate((el) => el.getBoundingClientRect().height);
+    expect(headerHeight).toBeLessThan(80);
+    await page.context().close();
+  });
+});

@@ -150,6 +150,7 @@ export const ar: Dictionary = {
   'data.statements': 'التصريحات (CSV)',
   'data.relations': 'العلاقات (CSV)',
   'data.print': 'طباعة المقال',
+  'app.more': 'المزيد ▾',
   'common.clear': 'مسح',
   'common.close': 'إغلاق',
   'search.label': 'البحث في المقالات والتصريحات والأسماء',

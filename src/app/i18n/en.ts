@@ -150,6 +150,7 @@ export const en = {
   'data.statements': 'Statements (CSV)',
   'data.relations': 'Relations (CSV)',
   'data.print': 'Print the article',
+  'app.more': 'More ▾',
   'common.clear': 'Clear',
   'common.close': 'Close',
   'search.label': 'Search articles, statements and names',
