@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { describeFailure } from '../pipeline/corpus';
 import { extractDocument } from '../pipeline/extract';
 import { loadKnowledge } from '../pipeline/knowledge';
 import type { Meta } from '../model/schema';
@@ -40,10 +41,15 @@ function main(argv: string[]): number {
   const sidecarPath = [path.replace(/\.[^./]+$/, '.meta.json'), `${path}.meta.json`].find((p) => p !== path && existsSync(p));
   const seedsDir = dirname(path);
   const knowledge = loadKnowledge(existsSync(join(seedsDir, 'overrides.json')) ? seedsDir : undefined);
-  const doc = extractDocument(readFileSync(path), file, knowledge, {
-    defaults,
-    ...(sidecarPath ? { sidecar: readFileSync(sidecarPath, 'utf8'), sidecarFile: basename(sidecarPath) } : {}),
-  });
+  let doc;
+  try {
+    doc = extractDocument(readFileSync(path), file, knowledge, {
+      defaults,
+      ...(sidecarPath ? { sidecar: readFileSync(sidecarPath, 'utf8'), sidecarFile: basename(sidecarPath) } : {}),
+    });
+  } catch (e) {
+    throw new Error(describeFailure(e, file)); // the same line the build prints for this file
+  }
   process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   return 0;
 }

@@ -55,6 +55,19 @@ function sidecarOf(seedsDir: string, rel: string): { sidecar?: string; sidecarFi
   return {};
 }
 
+/**
+ * One line for a file that failed. Input errors already name the file; anything else is a bug in a
+ * stage, so the line names the file (to reproduce with `npm run extract`) and the code that threw.
+ */
+export function describeFailure(e: unknown, file: string): string {
+  if (e instanceof IsnadInputError) return e.message;
+  const message = e instanceof Error ? e.message : String(e);
+  if (message.startsWith(`Isnad: ${file}`)) return message;
+  const at = e instanceof Error ? /\(?([^()\s]*src\/[^()\s]+:\d+):\d+\)?/.exec(e.stack ?? '')?.[1] : undefined;
+  const where = at ? ` at ${at.slice(at.lastIndexOf('src/'))}` : '';
+  return `Isnad: ${file}: the pipeline failed on this document (a bug, please report it with the file): ${message}${where}`;
+}
+
 /** Builds the corpus from a seeds folder. Throws IsnadBuildError listing every bad file. */
 export function buildCorpus(seedsDir: string, knowledge: Knowledge = loadKnowledge(seedsDir)): Corpus {
   const files = listSeedFiles(seedsDir);
@@ -71,7 +84,7 @@ export function buildCorpus(seedsDir: string, knowledge: Knowledge = loadKnowled
       ids.set(doc.id, `seeds/${rel}`);
       documents.push({ ...doc, file: rel });
     } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e));
+      problems.push(describeFailure(e, `seeds/${rel}`));
     }
   }
   if (problems.length > 0) throw new IsnadBuildError(problems);

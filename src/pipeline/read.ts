@@ -171,7 +171,9 @@ export function splitFrontMatter(text: string, file: string): { fields: Record<s
   if (yamlDoc.errors.length > 0) {
     const err = yamlDoc.errors[0]!;
     const line = (err.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening ---
-    throw new IsnadInputError(file, `front matter is not valid YAML: ${err.message.split('\n')[0]}`, line);
+    // yaml's own "at line N, column M" counts from the first line after ---: the file's line is ours.
+    const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new IsnadInputError(file, `front matter is not valid YAML: ${reason}`, line);
   }
   const fields: unknown = yamlDoc.toJS();
   if (fields !== null && (typeof fields !== 'object' || Array.isArray(fields))) {
@@ -188,12 +190,21 @@ export function isRealDate(s: string): boolean {
   return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
 }
 
-/** Guesses the language from the script when the metadata does not say. */
+/**
+ * Guesses the language from the script when the metadata does not say: Arabic script is `ar`, or
+ * `fa` when Persian ی and ک outnumber Arabic ي and ك (Urdu reads as `fa` too: right to left either
+ * way); Hebrew script is `he`; anything else is `en`. A French article needs `lang` in its metadata.
+ */
 export function guessLang(text: string): string {
   const sample = text.slice(0, 2000);
-  const arabic = (sample.match(/[\u0600-\u06FF]/g) ?? []).length;
-  const latin = (sample.match(/[A-Za-z]/g) ?? []).length;
-  return arabic >= latin && hasArabic(sample) ? 'ar' : 'en';
+  const count = (re: RegExp) => (sample.match(re) ?? []).length;
+  const arabic = count(/[\u0600-\u06FF]/g);
+  const hebrew = count(/[\u0590-\u05FF]/g);
+  const latin = count(/[A-Za-z]/g);
+  if (hebrew > arabic && hebrew >= latin) return 'he';
+  // Persian writes ی and ک where Arabic writes ي and ك: a Persian name in an Arabic article does not tip it.
+  if (arabic >= latin && hasArabic(sample)) return count(/[\u06A9\u06CC]/g) > count(/[\u0643\u064A]/g) ? 'fa' : 'ar';
+  return 'en';
 }
 
 /** Builds a stable document id from its path: `world/قمة 1.txt` → `world~قمة-1`. */
@@ -221,6 +232,12 @@ export interface ReadOptions {
   defaults?: Partial<Meta>;
   /** Path the document id is derived from, when `file` (used in messages) carries a prefix. */
   idPath?: string;
+}
+
+/** 1-based line of the first match of `re` in `source`, if any. */
+function keyLine(source: string, re: RegExp): number | undefined {
+  const m = re.exec(source);
+  return m ? lineAt(source, m.index) : undefined;
 }
 
 /** Whitespace and format characters (zero-width, bidi controls, BOM) only: nothing a reader could see. */
@@ -256,6 +273,15 @@ export function readSeed(bytes: Uint8Array, file: string, options: ReadOptions =
   }
   const merged: Record<string, unknown> = { ...options.defaults, ...fields, ...sidecarFields };
   const metaFile = options.sidecar !== undefined ? (options.sidecarFile ?? file) : file;
+  // The line a metadata field is written on, in the sidecar or the front matter, for messages.
+  const lineOf = (key: string): number | undefined => {
+    // A one-line sidecar gets no line number: "line 1" would add nothing.
+    if (key in sidecarFields)
+      return /\n./.test(options.sidecar!.trim()) ? keyLine(options.sidecar!, new RegExp(`"${key}"\\s*:`)) : undefined;
+    if (key in fields) return keyLine(decoded.slice(0, bodyStart), new RegExp(`^${key}\\s*:`, 'm'));
+    return undefined;
+  };
+  const metaWhere = (key: string) => (key in sidecarFields || !(key in fields) ? metaFile : file);
   const raw = {
     date: merged.date instanceof Date ? merged.date.toISOString().slice(0, 10) : (merged.date ?? null),
     lang: merged.lang ?? guessLang(text),
@@ -265,9 +291,21 @@ export function readSeed(bytes: Uint8Array, file: string, options: ReadOptions =
   };
   for (const key of Object.keys(raw) as (keyof typeof raw)[]) if (raw[key] === undefined) delete raw[key];
   if (typeof raw.date === 'string' && !isRealDate(raw.date)) {
-    throw new IsnadInputError(metaFile, `metadata date "${raw.date}" is not a date (expected YYYY-MM-DD)`);
+    throw new IsnadInputError(
+      metaWhere('date'),
+      `metadata date "${raw.date}" is not a date (expected YYYY-MM-DD)`,
+      lineOf('date'),
+    );
   }
   const parsed = v.safeParse(MetaSchema, raw);
-  if (!parsed.success) throw new IsnadInputError(metaFile, `metadata: ${describeIssues(parsed.issues)}`);
+  if (!parsed.success) {
+    const key = parsed.issues[0]?.path?.[0]?.key;
+    const line = typeof key === 'string' ? lineOf(key) : undefined;
+    throw new IsnadInputError(
+      typeof key === 'string' ? metaWhere(key) : metaFile,
+      `metadata: ${describeIssues(parsed.issues)}`,
+      line,
+    );
+  }
   return { id: documentId(options.idPath ?? file), file, meta: parsed.output, text, textOffset: bodyStart };
 }

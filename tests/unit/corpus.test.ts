@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusSchema } from '../../src/model/schema';
-import { buildCorpus, IsnadBuildError, listSeedFiles, summarize } from '../../src/pipeline/corpus';
+import { buildCorpus, describeFailure, IsnadBuildError, listSeedFiles, summarize } from '../../src/pipeline/corpus';
+import { IsnadInputError } from '../../src/pipeline/read';
 
 const dirs: string[] = [];
 function seeds(files: Record<string, string | Uint8Array>): string {
@@ -77,5 +78,19 @@ describe('buildCorpus', () => {
   it('lists documents but not sidecars, overrides or notes', () => {
     const dir = seeds({ 'a.txt': 'x', 'a.meta.json': '{}', 'overrides.json': '{}', 'README.md': '#', 'FACTS.md': '#' });
     expect(listSeedFiles(dir)).toEqual(['a.txt']);
+  });
+});
+
+describe('describeFailure', () => {
+  it('keeps an input error as it is and names the file and the code for a bug in a stage', () => {
+    expect(describeFailure(new IsnadInputError('seeds/a.txt', 'is empty'), 'seeds/a.txt')).toBe('Isnad: seeds/a.txt: is empty');
+    const bug = new TypeError("Cannot read properties of undefined (reading 'first')");
+    bug.stack = `TypeError: x\n    at findEnglishNames (/work/main/src/pipeline/entities/englishRules.ts:187:23)\n    at y (/z.js:1:1)`;
+    expect(describeFailure(bug, 'seeds/b.txt')).toBe(
+      "Isnad: seeds/b.txt: the pipeline failed on this document (a bug, please report it with the file): Cannot read properties of undefined (reading 'first') at src/pipeline/entities/englishRules.ts:187",
+    );
+    expect(describeFailure(new Error('Isnad: seeds/c.txt: extracted document does not match the schema'), 'seeds/c.txt')).toBe(
+      'Isnad: seeds/c.txt: extracted document does not match the schema',
+    );
   });
 });

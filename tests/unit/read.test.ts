@@ -1,7 +1,15 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSeed, documentId, firstInvalidUtf8, isRealDate, readSeed, IsnadInputError } from '../../src/pipeline/read';
+import {
+  decodeSeed,
+  documentId,
+  firstInvalidUtf8,
+  guessLang,
+  isRealDate,
+  readSeed,
+  IsnadInputError,
+} from '../../src/pipeline/read';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -176,5 +184,35 @@ describe('readSeed on invisible text', () => {
   it('keeps zero-width and bidi marks inside real text', () => {
     const text = 'عنوان\u200F\n\u202Eنص\u200C مقلوب\u202C.';
     expect(readSeed(enc(text), 'a.txt').text).toBe(text);
+  });
+});
+
+describe('guessLang and metadata lines', () => {
+  it('guessLang tells Persian and Hebrew from Arabic and English', () => {
+    expect(guessLang('وزیر امور خارجه ایران گفت که گفتگوها ادامه خواهد یافت')).toBe('fa');
+    expect(guessLang('قال وزير الخارجية الإيراني إن المحادثات ستستمر مع پاکستان')).toBe('ar');
+    expect(guessLang('שר החוץ אמר כי השיחות יימשכו')).toBe('he');
+    expect(guessLang('Le ministre a déclaré')).toBe('en');
+  });
+  it('names the line of a bad metadata field in front matter and in a multi-line sidecar', () => {
+    expect(() => readSeed(enc('---\nlang: ar\ndate: 2017-02-30\n---\nText'), 'seeds/x.md')).toThrow(
+      'Isnad: seeds/x.md line 3: metadata date "2017-02-30" is not a date',
+    );
+    expect(() =>
+      readSeed(enc('Text'), 'x.txt', { sidecar: '{\n"outlet": "A",\n"lang": "Arabic"\n}', sidecarFile: 'seeds/x.meta.json' }),
+    ).toThrow('Isnad: seeds/x.meta.json line 3: metadata: lang:');
+  });
+  it('blames the front matter, not the sidecar, for a bad date written in the front matter', () => {
+    expect(() =>
+      readSeed(enc('---\ndate: 2017-02-30\n---\nText'), 'seeds/x.md', {
+        sidecar: '{"lang": "en"}',
+        sidecarFile: 'seeds/x.meta.json',
+      }),
+    ).toThrow('Isnad: seeds/x.md line 2: metadata date');
+  });
+  it('gives the YAML reason without yaml’s own line count, which is off by the opening ---', () => {
+    expect(() => readSeed(enc('---\ndate: 2017-01-28\nlang: [ar\n---\nText'), 'seeds/bad.md')).toThrow(
+      /line 3: front matter is not valid YAML: [^\n]*\]$/,
+    );
   });
 });
