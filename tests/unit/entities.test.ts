@@ -181,3 +181,57 @@ describe('extractEntities on lineage names', () => {
     ]);
   });
 });
+
+describe('extractEntities on lineage chains and compounds', () => {
+  it('keeps بن علي، بن أبي and عبد + word inside one name', () => {
+    const doc = run('عنوان\n\nوصل الوزير حسن بن علي الشمري إلى المدينة. وقال القائد محمد بن عبد الكريم الفاسي إن الجيش انسحب.');
+    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.label.ar)).toEqual([
+      'حسن بن علي الشمري',
+      'محمد بن عبد الكريم الفاسي',
+    ]);
+  });
+});
+
+describe('extractEntities on organizations named in quotes', () => {
+  it('reads the quoted name after a head noun: شركة « نور للاتصالات » → نور للاتصالات', () => {
+    const doc = run('عنوان\n\nوأعلنت شركة « نور للاتصالات » أرباحها أمس.');
+    const org = doc.entities.find((e) => e.type === 'organization')!;
+    expect(org.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['نور للاتصالات']);
+  });
+
+  it('does not read quotes that do not close', () => {
+    const doc = run('عنوان\n\nوقالت شركة « إن الأرباح ارتفعت كثيرا في العام الماضي');
+    expect(doc.entities.filter((e) => e.type === 'organization')).toEqual([]);
+  });
+});
+
+describe('extractEntities on definite heads with a relational adjective', () => {
+  it('reads البنك التجاري and الحزب الشيوعي as organizations', () => {
+    const doc = run('عنوان\n\nرفع البنك التجاري أسعار الفائدة. وانتقد الحزب الشيوعي القرار.');
+    expect(doc.entities.filter((e) => e.type === 'organization').map((e) => e.label.ar)).toEqual([
+      'البنك التجاري',
+      'الحزب الشيوعي',
+    ]);
+  });
+
+  it('leaves a head with a plain adjective alone: الحزب الحاكم', () => {
+    const doc = run('عنوان\n\nفاز الحزب الحاكم في الانتخابات.');
+    expect(doc.entities.filter((e) => e.type === 'organization')).toEqual([]);
+  });
+});
+
+describe('extractEntities on world knowledge', () => {
+  it('knows football clubs, companies and the governing bodies of sport', () => {
+    const doc = run('عنوان\n\nفاز ريال مدريد على مانشستر يونايتد، وأعلن الاتحاد الدولي لكرة القدم أن نوكيا سترعى البطولة.');
+    expect(doc.entities.map((e) => e.id)).toEqual(['org:real-madrid', 'org:manchester-united', 'org:fifa', 'org:nokia']);
+  });
+
+  it('reads names with the new given names: فتحي، خديجة', () => {
+    const doc = run('عنوان\n\nحضر فتحي العموري الحفل أمس، وحضرت خديجة المرزوقي أيضا.');
+    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.label.ar)).toEqual(['فتحي العموري', 'خديجة المرزوقي']);
+  });
+
+  it('does not read the pronoun أنا as a name', () => {
+    expect(run('عنوان\n\nقال: أنا مهندس ولست سياسيا.').entities).toEqual([]);
+  });
+});

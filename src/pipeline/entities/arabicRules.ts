@@ -86,6 +86,8 @@ export function findOrganizations(ctx: Context): void {
         // `بالسماح`، `كالعادة`: a preposition ends the complement; و/ل + article continue it (`والأمن`، `للأمم`).
         if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j) && !/^[بكف]ال/.test(tokens[j]!.norm)) j++;
         else if (ctx.nisba(j) && j > i + 1) j++;
+        // `مصرف قطر المركزي`: a relational adjective after a place that became part of the name.
+        else if (proper === 2 && relational(ctx, j)) j++;
         else if (
           properOk &&
           j === i + 1 + proper &&
