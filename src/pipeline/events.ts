@@ -9,7 +9,8 @@ import type { IsnadEvent, Statement, When } from '../model/schema';
 import words from './data/event-words.json';
 import { stableId } from './statements/ids';
 import type { MentionIndex } from './statements/mentions';
-import { normWords, tokenize, withoutConjunction, type Token } from './statements/tokens';
+import { TokenCache } from './statements/tokenCache';
+import { normWords, withoutConjunction, type Token } from './statements/tokens';
 import { whenOf, type FoundTime } from './time';
 import { addDays } from './time/calendar';
 import type { EntityDocument } from './types';
@@ -73,20 +74,21 @@ function whenNear(times: FoundTime[], from: number, to: number, triggerStart: nu
   return before[before.length - 1] ?? null;
 }
 
-/** Finds events and links each statement to the events inside its span. */
+/** Finds events and links each statement to the events inside its span (`cache`: the statements stage's tokens). */
 export function extractEvents(
   doc: EntityDocument,
   statements: Statement[],
   times: FoundTime[],
   mentions: MentionIndex,
+  cache = new TokenCache(doc),
 ): IsnadEvent[] {
   const lang: Lang = doc.meta.lang === 'en' ? 'en' : 'ar';
   const pub = doc.meta.date;
   const found: Found[] = [];
   const publisher = doc.meta.outlet ? mentions.byName(doc.meta.outlet) : null;
-  doc.sentences.forEach((s) => {
+  doc.sentences.forEach((s, index) => {
     if (doc.blocks[s.block]?.kind !== 'paragraph') return;
-    const tokens = tokenize(doc.text, s.start, s.end);
+    const tokens = cache.sentence(index);
     for (let i = 0; i < tokens.length; i++) {
       const trig = triggerAt(tokens, i, lang);
       if (!trig) continue;

@@ -17,7 +17,8 @@ import { stableId } from './statements/ids';
 import { MentionIndex } from './statements/mentions';
 import type { Range, RawStatement } from './statements/raw';
 import { speakerOf, trimToMentions, type Speaker } from './statements/speaker';
-import { tokenize, type Token } from './statements/tokens';
+import { TokenCache } from './statements/tokenCache';
+import type { Token } from './statements/tokens';
 import { resolveTimes, whenOf, type FoundTime } from './time';
 import { quoteRanges } from './segment';
 import type { EntityDocument, StatementDocument } from './types';
@@ -41,19 +42,22 @@ export function rulesLanguage(doc: EntityDocument): 'ar' | 'en' {
 }
 
 /** Every time expression of the document's text blocks, in order. */
-export function documentTimes(doc: EntityDocument, mentions: MentionIndex): FoundTime[] {
+export function documentTimes(doc: EntityDocument, mentions: MentionIndex, tokens = new TokenCache(doc)): FoundTime[] {
   const lang = rulesLanguage(doc);
   const skip = (t: Token) => mentions.covers(t.start, t.end);
-  return doc.blocks.flatMap((b) => resolveTimes(doc.text, b, doc.meta.date, lang, skip));
+  // Only the Arabic rules read tokens; English goes to chrono with the text.
+  return doc.blocks.flatMap((b, i) =>
+    resolveTimes(doc.text, b, doc.meta.date, lang, skip, lang === 'ar' ? tokens.block(i) : undefined),
+  );
 }
 
 /** Raw statements of the body (headlines, datelines and subheadings repeat the body, so they are left out). */
-function rawStatements(doc: EntityDocument, times: FoundTime[]): RawStatement[] {
+function rawStatements(doc: EntityDocument, times: FoundTime[], cache: TokenCache): RawStatement[] {
   const lang = rulesLanguage(doc);
   const out: RawStatement[] = [];
   doc.sentences.forEach((s, index) => {
     if (doc.blocks[s.block]?.kind !== 'paragraph') return;
-    const tokens = tokenize(doc.text, s.start, s.end);
+    const tokens = cache.sentence(index);
     const local = times.filter((t) => t.start >= s.start && t.end <= s.end);
     const isTime = (t: Token) => local.some((x) => x.start <= t.start && x.end >= t.end);
     const raws = lang === 'ar' ? arabicStatements(tokens, index, isTime) : englishStatements(tokens, index, isTime);
@@ -97,7 +101,13 @@ function pairBefore(doc: EntityDocument, mentions: MentionIndex, before: number)
   return [];
 }
 
-function resolveSpeakers(doc: EntityDocument, raws: RawStatement[], times: FoundTime[], mentions: MentionIndex): Resolved[] {
+function resolveSpeakers(
+  doc: EntityDocument,
+  raws: RawStatement[],
+  times: FoundTime[],
+  mentions: MentionIndex,
+  tokens: TokenCache,
+): Resolved[] {
   const lang = rulesLanguage(doc);
   const done: Resolved[] = [];
   for (const raw of raws) {
@@ -106,7 +116,7 @@ function resolveSpeakers(doc: EntityDocument, raws: RawStatement[], times: Found
     let carried: Resolved | null = null;
     if (raw.speaker && !raw.pronoun) {
       speakerRange = lang === 'ar' ? trimToMentions(raw.speaker, mentions) : raw.speaker;
-      speaker = speakerOf(doc.text, speakerRange, lang, mentions);
+      speaker = speakerOf(doc.text, speakerRange, lang, mentions, tokens);
     } else {
       const c = raw.pronoun && lang === 'en' ? pronounCarrier(raw, done, doc, mentions) : carrier(raw, done, doc, mentions);
       if (c && 'raw' in c) {
@@ -162,12 +172,12 @@ function unbracket(text: string, r: Range): Range {
   return { start, end };
 }
 
-function chainOf(doc: EntityDocument, r: Resolved, mentions: MentionIndex): ChainLink[] {
+function chainOf(doc: EntityDocument, r: Resolved, mentions: MentionIndex, tokens: TokenCache): ChainLink[] {
   const links: ChainLink[] = [];
   if (doc.meta.outlet) links.push({ entity: mentions.byName(doc.meta.outlet), text: doc.meta.outlet });
   for (const relay of r.raw.relays) {
     const span = unbracket(doc.text, relay);
-    const rs = speakerOf(doc.text, span, rulesLanguage(doc), mentions);
+    const rs = speakerOf(doc.text, span, rulesLanguage(doc), mentions, tokens);
     links.push({ entity: rs.entity, ...quoted(doc.text, span) });
   }
   if (r.speakerRange) links.push({ entity: r.speaker.entity, ...quoted(doc.text, r.speakerRange) });
@@ -183,8 +193,9 @@ function isDirect(text: string, content: Range): boolean {
 /** Finds reported statements, their speakers, chains of transmission and times, then events. */
 export function extractStatements(doc: EntityDocument): StatementDocument {
   const mentions = new MentionIndex(doc.entities);
-  const times = documentTimes(doc, mentions);
-  const resolved = resolveSpeakers(doc, rawStatements(doc, times), times, mentions);
+  const tokens = new TokenCache(doc);
+  const times = documentTimes(doc, mentions, tokens);
+  const resolved = resolveSpeakers(doc, rawStatements(doc, times, tokens), times, mentions, tokens);
   const used = new Set<string>();
   const statements: Statement[] = resolved.map((r) => {
     const { raw } = r;
@@ -202,12 +213,12 @@ export function extractStatements(doc: EntityDocument): StatementDocument {
       end: Math.max(raw.content.end, raw.cue.end),
       content: raw.content,
       direct: isDirect(doc.text, raw.content),
-      chain: chainOf(doc, r, mentions),
+      chain: chainOf(doc, r, mentions, tokens),
       ...(to.length > 0 ? { to } : {}),
       when: r.when,
       ...(raw.speaker === null || raw.pronoun ? { implicit: true } : {}),
     };
   });
-  const events = extractEvents(doc, statements, times, mentions);
+  const events = extractEvents(doc, statements, times, mentions, tokens);
   return { ...doc, statements, events };
 }

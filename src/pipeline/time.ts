@@ -15,7 +15,8 @@ export type { FoundTime, TimeValue } from './time/values';
 
 /**
  * Finds and resolves every time expression in `text[span.start, span.end)`.
- * `skip` tells the Arabic rules which tokens belong to names (`روسيا اليوم` is an outlet, not today).
+ * `skip` tells the Arabic rules which tokens belong to names (`روسيا اليوم` is an outlet, not today);
+ * `tokens`, when given, are the span's tokens already cut (`tokenize(text, span.start, span.end)`).
  */
 export function resolveTimes(
   text: string,
@@ -23,9 +24,10 @@ export function resolveTimes(
   pubDate: string | null,
   lang: string,
   skip?: (t: Token) => boolean,
+  tokens?: Token[],
 ): FoundTime[] {
   if (lang === 'ar' || (lang !== 'en' && hasArabic(text.slice(span.start, span.end)))) {
-    return findArabicTimes(text, tokenize(text, span.start, span.end), pubDate, skip);
+    return findArabicTimes(text, tokens ?? tokenize(text, span.start, span.end), pubDate, skip);
   }
   return findEnglishTimes(text, span.start, span.end, pubDate);
 }

@@ -63,24 +63,44 @@ function foldChar(ch: string): string {
   return lower.length === 1 ? lower : ch;
 }
 
+/** `UNCHANGED[c]` is 1 when `foldChar` leaves code unit `c` as it is (ASCII and the Arabic block): most of any text. */
+const UNCHANGED = new Uint8Array(0x0700);
+for (let c = 0; c < UNCHANGED.length; c++) UNCHANGED[c] = foldChar(String.fromCharCode(c)) === String.fromCharCode(c) ? 1 : 0;
+
 /** Folds text for matching, keeping a map back to the original offsets: `fold('الأمريكى')` → `الامريكي`. */
 export function foldWithMap(text: string): Folded {
-  const parts: string[] = [];
+  // Runs of unchanged units are copied in one slice; every kept unit folds to exactly one unit.
+  let out = '';
+  let run = 0;
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x0700 && UNCHANGED[c] === 1) {
+      map.push(i);
+      continue;
+    }
+    out += text.slice(run, i);
+    run = i + 1;
     const f = foldChar(text[i]!);
     if (f) {
-      parts.push(f);
+      out += f;
       map.push(i);
     }
   }
+  out += text.slice(run);
   map.push(text.length);
-  return { text: parts.join(''), map };
+  return { text: out, map };
 }
 
 /** Folds text without the map (for data words and short gaps). */
 export function fold(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
-  return out;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x0700 && UNCHANGED[c] === 1) continue;
+    out += text.slice(run, i) + foldChar(text[i]!);
+    run = i + 1;
+  }
+  return run === 0 ? text : out + text.slice(run);
 }

@@ -24,8 +24,22 @@ export interface PhraseHit<T> {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Answers of `peel` by word: text repeats its words. */
+const PEELED = new Map<string, [string, number][]>();
+const PEELED_MAX = 50_000;
+
 /** The forms of an Arabic word with its leading clitics removed, each with how many units were peeled. */
 function peel(word: string): [string, number][] {
+  let forms = PEELED.get(word);
+  if (!forms) {
+    forms = peelOnce(word);
+    if (PEELED.size >= PEELED_MAX) PEELED.clear();
+    PEELED.set(word, forms);
+  }
+  return forms;
+}
+
+function peelOnce(word: string): [string, number][] {
   const out: [string, number][] = [[word, 0]];
   let i = 0;
   if (/^[وف]/.test(word) && word.length > 2) i = 1;

@@ -47,13 +47,21 @@ for (const v of verbs.ar.verbs) {
   add(v.participles, 'sg', true, false);
 }
 
-/** The Arabic cue a token spells, with or without a leading و/ف; `prefixed` says which. */
+/** Answers of `arabicCue` by token form: every word of every sentence is asked, and words repeat. */
+const CUE_OF = new Map<string, { cue: Cue; prefixed: boolean } | null>();
+const CUE_OF_MAX = 50_000;
+
+/** The Arabic cue a token spells, with or without a leading و/ف; `prefixed` says which. Do not modify the answer. */
 export function arabicCue(norm: string): { cue: Cue; prefixed: boolean } | null {
+  let found = CUE_OF.get(norm);
+  if (found !== undefined) return found;
   const direct = AR_CUES.get(norm);
-  if (direct) return { cue: direct, prefixed: false };
-  const bare = withoutConjunction(norm);
+  const bare = direct ? null : withoutConjunction(norm);
   const cue = bare ? AR_CUES.get(bare) : undefined;
-  return cue ? { cue, prefixed: true } : null;
+  found = direct ? { cue: direct, prefixed: false } : cue ? { cue, prefixed: true } : null;
+  if (CUE_OF.size >= CUE_OF_MAX) CUE_OF.clear();
+  CUE_OF.set(norm, found);
+  return found;
 }
 
 export const AR = {

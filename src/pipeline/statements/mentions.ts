@@ -3,7 +3,7 @@
  * span, which person was mentioned last before a point, does a name cover a token.
  */
 import type { Entity, EntityType } from '../../model/schema';
-import { normalize } from '../../search/normalize';
+import { normCached } from './tokens';
 
 export interface MentionRef {
   start: number;
@@ -16,6 +16,8 @@ export interface MentionRef {
 export class MentionIndex {
   readonly all: MentionRef[];
   private readonly entities: Entity[];
+  /** `reach[i]`: the furthest end of `all[0..i]`, so `covers` can rule most tokens out without a scan. */
+  private readonly reach: number[];
 
   constructor(entities: Entity[]) {
     this.entities = entities;
@@ -24,6 +26,9 @@ export class MentionIndex {
         e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id, type: e.type, ...(m.kind ? { kind: m.kind } : {}) })),
       )
       .sort((a, b) => a.start - b.start || b.end - a.end);
+    this.reach = [];
+    let far = -1;
+    for (const m of this.all) this.reach.push((far = Math.max(far, m.end)));
   }
 
   /** Mentions overlapping `[start, end)`. */
@@ -33,7 +38,20 @@ export class MentionIndex {
 
   /** Is `[start, end)` inside some mention (a name such as روسيا اليوم)? */
   covers(start: number, end: number): boolean {
-    return this.all.some((m) => m.start <= start && m.end >= end && m.end - m.start > end - start);
+    // Mentions starting at or before `start` are a prefix of `all`; none of them reaching `end` settles it.
+    let lo = 0;
+    let hi = this.all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.all[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0 || this.reach[lo - 1]! < end) return false;
+    for (let k = 0; k < lo; k++) {
+      const m = this.all[k]!;
+      if (m.end >= end && m.end - m.start > end - start) return true;
+    }
+    return false;
   }
 
   /** The persons mentioned in `[from, before)`, latest first. */
@@ -52,11 +70,21 @@ export class MentionIndex {
     return id;
   }
 
+  /** Normalised name → the first mentioned entity with that label or alias, built on first use. */
+  private nameIndex: Map<string, string> | null = null;
+
   private findByName(name: string): string | null {
-    const key = normalize(name);
-    const e = this.entities.find(
-      (x) => x.mentions.length > 0 && [x.label.ar, x.label.en, ...x.aliases].some((n) => n !== undefined && normalize(n) === key),
-    );
-    return e?.id ?? null;
+    if (!this.nameIndex) {
+      this.nameIndex = new Map();
+      for (const x of this.entities) {
+        if (x.mentions.length === 0) continue;
+        for (const n of [x.label.ar, x.label.en, ...x.aliases]) {
+          if (n === undefined) continue;
+          const key = normCached(n);
+          if (!this.nameIndex.has(key)) this.nameIndex.set(key, x.id);
+        }
+      }
+    }
+    return this.nameIndex.get(normCached(name)) ?? null;
   }
 }

@@ -5,7 +5,8 @@
 import type { Range } from './raw';
 import { isDualWord, isTitleWord, kindOfWord, type SpeakerKind } from './lexicon';
 import type { MentionIndex, MentionRef } from './mentions';
-import { tokenize } from './tokens';
+import type { TokenCache } from './tokenCache';
+import { tokenize, type Token } from './tokens';
 
 export interface Speaker {
   entity: string | null;
@@ -31,8 +32,7 @@ function bestEntity(mentions: MentionRef[]): string | null {
 }
 
 /** The head word that decides a phrase's kind: first word in Arabic, last before "of" in English. */
-function headKind(text: string, range: Range, lang: 'ar' | 'en'): { kind: SpeakerKind | null; dual: boolean } {
-  const words = tokenize(text, range.start, range.end).filter((t) => t.word);
+function headKind(words: Token[], lang: 'ar' | 'en'): { kind: SpeakerKind | null; dual: boolean } {
   if (words.length === 0) return { kind: null, dual: false };
   if (lang === 'ar') {
     const head = words[0]!.text;
@@ -47,11 +47,12 @@ function headKind(text: string, range: Range, lang: 'ar' | 'en'): { kind: Speake
   };
 }
 
-/** Resolves a speaker phrase. */
-export function speakerOf(text: string, range: Range, lang: 'ar' | 'en', mentions: MentionIndex): Speaker {
+/** Resolves a speaker phrase (`tokens`: the document's tokens, when already cut). */
+export function speakerOf(text: string, range: Range, lang: 'ar' | 'en', mentions: MentionIndex, tokens?: TokenCache): Speaker {
   const inside = mentions.within(range.start, range.end);
   const persons = [...new Set(inside.filter((m) => m.type === 'person').map((m) => m.entity))];
-  const { kind, dual } = headKind(text, range, lang);
+  const words = (tokens ? tokens.span(range.start, range.end) : tokenize(text, range.start, range.end)).filter((t) => t.word);
+  const { kind, dual } = headKind(words, lang);
   if (kind === 'group' || dual) {
     return { entity: null, kind: 'group', ...(persons.length > 0 ? { members: persons } : {}), ...(dual ? { dual } : {}) };
   }
@@ -62,7 +63,6 @@ export function speakerOf(text: string, range: Range, lang: 'ar' | 'en', mention
     return { entity: null, kind };
   }
   // "مبعوث الأمم المتحدة": a title with no person named is not the body it serves.
-  const words = tokenize(text, range.start, range.end).filter((t) => t.word);
   if (persons.length === 0 && words[0] && isTitleWord(words[0].text, lang)) return { entity: null, kind: 'entity' };
   return { entity: bestEntity(inside), kind: 'entity' };
 }

@@ -23,7 +23,8 @@ export interface Token {
 const NORM_CACHE = new Map<string, string>();
 const NORM_CACHE_MAX = 100_000;
 
-function normCached(raw: string): string {
+/** `normalize(raw)`, remembered: for words and names that come back document after document. */
+export function normCached(raw: string): string {
   let n = NORM_CACHE.get(raw);
   if (n === undefined) {
     n = normalize(raw);
