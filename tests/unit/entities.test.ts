@@ -235,3 +235,20 @@ describe('extractEntities on world knowledge', () => {
     expect(run('عنوان\n\nقال: أنا مهندس ولست سياسيا.').entities).toEqual([]);
   });
 });
+
+describe('extractEntities on occupations and lineage without a given name', () => {
+  it('reads a name after an occupation: المدرب البرازيلي …، الفنانة …', () => {
+    const doc = run('عنوان\n\nوقال المدرب البرازيلي ماركوس باكيتا إن الفريق جاهز. وغنت الفنانة ديما بشار في الحفل.');
+    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.label.ar)).toEqual(['ماركوس باكيتا', 'ديما بشار']);
+  });
+
+  it('reads X بن Y as a person without a known given name', () => {
+    const doc = run('عنوان\n\nتوفي سهل بن حنيف في العاصمة.');
+    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.label.ar)).toEqual(['سهل بن حنيف']);
+  });
+
+  it('ends a name before an indefinite occupation noun: … سائق سيارة', () => {
+    const doc = run('عنوان\n\nوقال المواطن محمد شيرازي سائق سيارة الأجرة إن الطريق مغلق.');
+    expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.label.ar)).toEqual(['محمد شيرازي']);
+  });
+});

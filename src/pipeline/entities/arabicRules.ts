@@ -351,4 +351,20 @@ export function findGivenNamePeople(ctx: Context): void {
     ctx.add(rule(ctx, i, end, 'person', form.shift));
     i = end - 1;
   }
+  lineagePeople(ctx);
+}
+
+/** `شكيب بن موسى`، `سهل بن حنيف`: an unknown name word, then `بن/ابن/بنت` and another name word. */
+function lineagePeople(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const link = tokens[i + 1]!;
+    if (ctx.cover[i] || !/^(?:بن|ابن|بنت)$/.test(link.norm) || !joinable(link.gap) || !joinable(tokens[i + 2]!.gap)) continue;
+    if (ctx.definite(i) || !nameWord(ctx, i) || verbLike(tokens[i]!.norm) || /^و/.test(tokens[i]!.norm)) continue;
+    if (ctx.cover[i + 2] ? ctx.cover[i + 2]!.type !== 'person' : !nameWord(ctx, i + 2)) continue;
+    const end = nameFrom(ctx, i, 5, false, true);
+    if (end === undefined || end < i + 3) continue;
+    ctx.add(rule(ctx, i, end, 'person'));
+    i = end - 1;
+  }
 }
