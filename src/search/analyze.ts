@@ -61,15 +61,31 @@ function foldLatin(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
+const CACHE_LIMIT = 100_000;
+
 /** Turns words into search forms; one instance per lexicon (build: corpus words; browser: the index). */
 export class Analyzer {
+  /** Forms by word as written: highlighting re-analyses the same words for every hit and keystroke. */
+  private readonly cache = new Map<string, readonly WordForms[]>();
+
   constructor(readonly lexicon: Lexicon = EMPTY_LEXICON) {}
 
   /**
    * The forms of one word as written, or [] for a stopword or a word without letters or digits.
-   * NFKC may expand one character into several words (ﷺ), hence a list.
+   * NFKC may expand one character into several words (ﷺ), hence a list. Cached: do not modify.
    */
-  forms(raw: string): WordForms[] {
+  forms(raw: string): readonly WordForms[] {
+    let forms = this.cache.get(raw);
+    if (!forms) {
+      // A bound, so that a long session of odd queries cannot grow it without limit.
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      forms = this.analyze(raw);
+      this.cache.set(raw, forms);
+    }
+    return forms;
+  }
+
+  private analyze(raw: string): WordForms[] {
     const out: WordForms[] = [];
     for (const part of stripMarks(raw).split(' ')) {
       if (!part || ARABIC_STOPWORDS_AS_WRITTEN.has(part)) continue;

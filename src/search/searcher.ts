@@ -6,9 +6,10 @@
  * the original text of the hits that are returned.
  */
 import type MiniSearch from 'minisearch';
-import type { Query, SearchResult } from 'minisearch';
 import type { Corpus } from '../model/schema';
 import { Analyzer, tokenize } from './analyze';
+import { MentionUnits } from './mentions';
+import { Postings, type TermQuery } from './postings';
 import type { IndexDoc, SearchFilters, SearchHit, SearchResults } from './engine';
 import { plainWord } from './lexicon';
 import { parseQuery, type QueryWord } from './query';
@@ -27,15 +28,6 @@ const STEM_WEIGHT = 0.7;
 const LIMITS = { entity: 20, statement: 50, passage: 100 } as const;
 /** At most this many query words are combined (a bit mask per unit). */
 const MAX_WORDS = 30;
-
-interface Match {
-  mask: number;
-  /** Sum over the query words of each word's best score (a name said twice is not twice as relevant). */
-  score: number;
-  best: number[];
-  terms: Set<string>;
-  marks: [number, number][];
-}
 
 type Range = [number, number];
 
@@ -56,14 +48,24 @@ function popcount(n: number): number {
   return c;
 }
 
+/** One word's direct matches, kept until the entities it names are known. */
+interface WordResult {
+  units: Int32Array;
+  scores: Float64Array;
+  /** Entity unit → score, for the entities the word matched. */
+  entities: Map<number, number>;
+}
+
 export class Searcher {
   readonly analyzer: Analyzer;
   private index: MiniSearch<IndexDoc> | null = null;
-  /** First passage unit of each document. */
-  private readonly sentenceBase: number[] = [];
-  /** First statement unit of each document. */
-  private readonly statementBase: number[] = [];
+  private postings: Postings | null = null;
+  private mentions: MentionUnits | null = null;
   private readonly nameForms = new Map<number, string[][][]>();
+  /** Per-unit scratch arrays, reused across searches (cleared through the touched lists). */
+  private readonly mask: Int32Array;
+  private readonly total: Float64Array;
+  private readonly best: Float64Array;
 
   constructor(
     private readonly corpus: Corpus,
@@ -71,19 +73,17 @@ export class Searcher {
     lexicon: Lexicon,
   ) {
     this.analyzer = new Analyzer(lexicon);
-    let base = 0;
-    let statements = u.firstStatement;
-    for (const doc of corpus.documents) {
-      this.sentenceBase.push(base);
-      base += doc.sentences.length;
-      this.statementBase.push(statements);
-      statements += doc.statements.length;
-    }
+    const n = u.units.length;
+    this.mask = new Int32Array(n);
+    this.total = new Float64Array(n);
+    this.best = new Float64Array(n);
   }
 
   /** Connects the loaded index (done once by `loadSearchEngine`). */
   attach(index: MiniSearch<IndexDoc>): this {
     this.index = index;
+    this.postings = new Postings(index, this.u.units.length, this.u.firstEntity);
+    this.mentions = new MentionUnits(this.corpus, this.u);
     return this;
   }
 
@@ -92,85 +92,119 @@ export class Searcher {
     const empty: SearchResults = { query, entities: [], statements: [], passages: [], total: 0 };
     const parsed = parseQuery(query, this.analyzer);
     const qwords = parsed.words.slice(0, MAX_WORDS);
-    if (!this.index || qwords.length === 0) return empty;
+    if (!this.index || !this.postings || qwords.length === 0) return empty;
     const full = (1 << qwords.length) - 1;
-    const matches = new Map<number, Match>();
     const entityTerms = new Map<number, Set<string>>();
-    const perWord: SearchResult[][] = qwords.map((w) => this.matchWord(w));
-    perWord.forEach((results, i) => {
-      const w = qwords[i]!;
-      // A typo may name an entity (بوتن); a real word that is merely close to a name may not.
+    const highlight = new Set<string>();
+    const perWord: WordResult[] = qwords.map((w) => {
+      const scored = this.postings!.score(this.subQueries(w));
+      // A typo may name an entity (a name one letter off); a real word that is merely close to a name may not.
       const exists = this.analyzer.lexicon.isKnown(w.surface) || this.analyzer.lexicon.isKnown(w.stem);
       const naming = (t: string) => !exists || t === w.surface || t === w.stem || (w.prefix && t.startsWith(w.surface));
-      for (const r of results) {
-        this.add(matches, r.id as number, i, r.score, r.terms);
-        if (r.id >= this.u.firstEntity) {
-          const set = entityTerms.get(r.id) ?? new Set<string>();
-          for (const t of r.terms) if (naming(t)) set.add(t);
-          entityTerms.set(r.id, set);
-        }
+      const entities = new Map<number, number>();
+      for (const [id, terms] of scored.entityTerms) {
+        entities.set(id, scored.score[id]!);
+        const set = entityTerms.get(id) ?? new Set<string>();
+        for (const t of terms) if (naming(t)) set.add(t);
+        entityTerms.set(id, set);
       }
+      for (const t of scored.terms) highlight.add(t);
+      const units = Int32Array.from(scored.touched);
+      const scores = new Float64Array(units.length);
+      for (let k = 0; k < units.length; k++) scores[k] = scored.score[units[k]!]!;
+      this.postings!.clear();
+      return { units, scores, entities };
     });
     // Entities named by the query lend their mentions to passages and statements.
     const covered = new Set<number>();
     for (const [id, terms] of entityTerms) if (this.isNamed(id, terms)) covered.add(id);
-    perWord.forEach((results, i) => {
-      for (const r of results) {
-        if (!covered.has(r.id)) continue;
-        const entity = this.u.entities[this.u.units[r.id]!.ref]!;
-        if (filters.types?.length && !filters.types.includes(entity.type)) continue;
-        this.expand(matches, entity, i, r.score * EXPANSION);
+    const expanded = new Set<number>();
+    for (const id of covered) {
+      const entity = this.u.entities[id - this.u.firstEntity]!;
+      if (!filters.types?.length || filters.types.includes(entity.type)) expanded.add(id - this.u.firstEntity);
+    }
+    const touched = this.combine(perWord, covered, expanded);
+    try {
+      const groups = { entity: [] as number[], statement: [] as number[], passage: [] as number[] };
+      for (const id of touched) {
+        if (id >= this.u.firstEntity) groups.entity.push(id);
+        else if (id >= this.u.firstStatement) groups.statement.push(id);
+        else groups.passage.push(id);
       }
-    });
-    const groups = { entity: [] as [number, Match][], statement: [] as [number, Match][], passage: [] as [number, Match][] };
-    for (const [id, m] of matches) groups[this.u.units[id]!.kind].push([id, m]);
-    const hits = {
-      entity: this.pickEntities(groups.entity, full, covered, parsed.phrases, filters),
-      statement: this.pick(groups.statement, full, parsed.phrases, filters),
-      passage: this.pick(groups.passage, full, parsed.phrases, filters),
-    };
-    return {
-      query,
-      entities: hits.entity.slice(0, LIMITS.entity).map(([id, m]) => this.entityHit(id, m, filters)),
-      statements: hits.statement.slice(0, LIMITS.statement).map(([id, m]) => this.spanHit(id, m, parsed.phrases)),
-      passages: hits.passage.slice(0, LIMITS.passage).map(([id, m]) => this.spanHit(id, m, parsed.phrases)),
-      total: hits.entity.length + hits.statement.length + hits.passage.length,
-    };
+      const statements = this.pick(groups.statement, full, parsed.phrases, filters, LIMITS.statement);
+      const passages = this.pick(groups.passage, full, parsed.phrases, filters, LIMITS.passage);
+      const entities = this.pickEntities(groups.entity, full, covered, parsed.phrases, filters);
+      const span = (id: number) => this.spanHit(id, this.total[id]!, highlight, expanded, parsed.phrases);
+      return {
+        query,
+        entities: entities.slice(0, LIMITS.entity).map(([id, score]) => this.entityHit(id, score, filters)),
+        statements: statements.top.map(span),
+        passages: passages.top.map(span),
+        total: entities.length + statements.count + passages.count,
+      };
+    } finally {
+      for (const id of touched) {
+        this.mask[id] = 0;
+        this.total[id] = 0;
+      }
+    }
   }
 
-  /** One word against the index: exact, stem, prefix while typing, fuzzy for long words and names. */
-  private matchWord(w: QueryWord): SearchResult[] {
-    const weights = new Map<string, number>([[w.stem, STEM_WEIGHT]]);
-    weights.set(w.surface, 1);
-    const queries: Query[] = [w.surface];
-    if (w.stem !== w.surface) queries.push(w.stem);
+  /** One word's sub-queries: exact, stem, prefix while typing, fuzzy for long words and names. */
+  private subQueries(w: QueryWord): TermQuery[] {
+    const queries: TermQuery[] = [{ term: w.surface, source: 1, boost: 1 }];
+    if (w.stem !== w.surface) queries.push({ term: w.stem, source: 2, boost: STEM_WEIGHT });
     const length = [...w.surface].length;
     const numeric = /^\d/.test(w.surface);
-    if (w.prefix && length >= 3) queries.push({ queries: [w.surface], prefix: true });
-    else if (w.prefix && length === 2 && !numeric) queries.push({ queries: [w.surface], prefix: true, fields: ['name'] });
-    if (!numeric && length >= 5) queries.push({ queries: [w.surface], fuzzy: 0.2, maxFuzzy: 2 });
-    // Names are a small vocabulary: one typo is safe there from four letters (ماكرن → ماكرون).
-    else if (!numeric && length === 4) queries.push({ queries: [w.surface], fuzzy: 1, maxFuzzy: 1, fields: ['name'] });
-    return this.index!.search(
-      { combineWith: 'OR', queries },
-      { tokenize: (s) => [s], processTerm: (t) => t, boostTerm: (t) => weights.get(t) ?? 1 },
-    );
+    if (w.prefix && length >= 3) queries.push({ term: w.surface, source: 1, boost: 1, prefix: true });
+    else if (w.prefix && length === 2 && !numeric)
+      queries.push({ term: w.surface, source: 1, boost: 1, prefix: true, fields: ['name'] });
+    // Fuzzy distance as MiniSearch computes it: round(0.2 × UTF-16 length), at most two edits.
+    if (!numeric && length >= 5)
+      queries.push({ term: w.surface, source: 1, boost: 1, fuzzy: Math.min(2, Math.round(w.surface.length * 0.2)) });
+    // Names are a small vocabulary: one typo is safe there from four letters (a name missing a long vowel).
+    else if (!numeric && length === 4) queries.push({ term: w.surface, source: 1, boost: 1, fuzzy: 1, fields: ['name'] });
+    return queries;
   }
 
-  private add(matches: Map<number, Match>, id: number, word: number, score: number, terms: Iterable<string> = [], mark?: Range) {
-    let m = matches.get(id);
-    if (!m) {
-      m = { mask: 0, score: 0, best: [], terms: new Set(), marks: [] };
-      matches.set(id, m);
-    }
-    m.mask |= 1 << word;
-    const before = m.best[word] ?? 0;
-    if (score > before) {
-      m.best[word] = score;
-      m.score += score - before;
-    }
-    for (const t of terms) m.terms.add(t);
-    if (mark) m.marks.push(mark);
+  /**
+   * Adds up the words: each word's score in a unit is its best, direct or through an entity it names
+   * (the mention's passage and statements, a title or pronoun at half credit). Returns the units touched.
+   */
+  private combine(perWord: WordResult[], covered: Set<number>, expanded: Set<number>): number[] {
+    const touched: number[] = [];
+    const mu = expanded.size ? this.mentions : null;
+    const best = this.best;
+    perWord.forEach((word, i) => {
+      const bit = 1 << i;
+      const seen: number[] = [];
+      for (let k = 0; k < word.units.length; k++) {
+        const id = word.units[k]!;
+        seen.push(id);
+        best[id] = word.scores[k]!;
+      }
+      if (mu) {
+        for (const [id, score] of word.entities) {
+          const e = id - this.u.firstEntity;
+          if (!covered.has(id) || !expanded.has(e)) continue;
+          const direct = score * EXPANSION;
+          const indirect = direct * INDIRECT;
+          for (let k = mu.byEntity[e]!; k < mu.byEntity[e + 1]!; k++) {
+            const unit = mu.unit[k]!;
+            const credit = mu.indirect[k] ? indirect : direct;
+            if (best[unit] === 0) seen.push(unit);
+            if (credit > best[unit]!) best[unit] = credit;
+          }
+        }
+      }
+      for (const id of seen) {
+        if (this.mask[id] === 0) touched.push(id);
+        this.mask[id]! |= bit;
+        this.total[id]! += best[id]!;
+        best[id] = 0;
+      }
+    });
+    return touched;
   }
 
   /** The forms of each word of each name of an entity (cached). */
@@ -193,44 +227,48 @@ export class Searcher {
     return this.formsOfNames(id).some((name) => name.length > 0 && name.every((word) => word.some((f) => terms.has(f))));
   }
 
-  /** Credits every passage and statement that mentions the entity. */
-  private expand(matches: Map<number, Match>, entity: EntityRef, word: number, score: number) {
-    for (const m of entity.mentions) {
-      const doc = this.corpus.documents[m.doc]!;
-      const credit = m.indirect ? score * INDIRECT : score;
-      const s = doc.sentences.findIndex((x) => x.start <= m.start && m.end <= x.end);
-      if (s >= 0) this.add(matches, this.sentenceBase[m.doc]! + s, word, credit, [], [m.start, m.end]);
-      doc.statements.forEach((st, i) => {
-        if (st.start <= m.start && m.end <= st.end)
-          this.add(matches, this.statementUnit(m.doc, i), word, credit, [], [m.start, m.end]);
-      });
-    }
-  }
-
-  private statementUnit(doc: number, index: number): number {
-    return this.statementBase[doc]! + index;
-  }
-
-  /** AND over the query words, or the best partial matches when nothing matches them all. */
-  private pick(list: [number, Match][], full: number, phrases: string[][], filters: SearchFilters): [number, Match][] {
-    const kept = list.filter(([id]) => this.passes(this.u.units[id]!, filters) && this.hasPhrases(this.u.units[id]!, phrases));
+  /**
+   * AND over the query words, or the best partial matches when nothing matches them all: how many
+   * units qualify, and the best `limit` of them (a threshold from a numeric sort, then a sort of the few).
+   */
+  private pick(ids: number[], full: number, phrases: string[][], filters: SearchFilters, limit: number) {
+    const filtered = Object.values(filters).some(
+      (v) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length),
+    );
+    const kept =
+      filtered || phrases.length
+        ? ids.filter((id) => this.passes(this.u.units[id]!, filters) && this.hasPhrases(this.u.units[id]!, phrases))
+        : ids;
     let best = 0;
-    for (const [, m] of kept) best = Math.max(best, popcount(m.mask));
-    const need = kept.some(([, m]) => m.mask === full) ? popcount(full) : best;
-    return kept.filter(([, m]) => popcount(m.mask) >= need && need > 0).sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
+    let all = false;
+    for (const id of kept) {
+      const m = this.mask[id]!;
+      if (m === full) all = true;
+      best = Math.max(best, popcount(m));
+    }
+    const need = all ? popcount(full) : best;
+    const chosen = need > 0 ? kept.filter((id) => popcount(this.mask[id]!) >= need) : [];
+    let top = chosen;
+    if (chosen.length > limit) {
+      const scores = Float64Array.from(chosen, (id) => this.total[id]!).sort();
+      const threshold = scores[scores.length - limit]!;
+      top = chosen.filter((id) => this.total[id]! >= threshold);
+    }
+    top.sort((a, b) => this.total[b]! - this.total[a]! || a - b);
+    return { count: chosen.length, top: top.slice(0, limit) };
   }
 
-  private pickEntities(list: [number, Match][], full: number, covered: Set<number>, phrases: string[][], filters: SearchFilters) {
-    return list
-      .filter(([id, m]) => m.mask === full || covered.has(id))
-      .filter(([id]) => {
+  private pickEntities(ids: number[], full: number, covered: Set<number>, phrases: string[][], filters: SearchFilters) {
+    return ids
+      .filter((id) => this.mask[id] === full || covered.has(id))
+      .filter((id) => {
         const e = this.u.entities[this.u.units[id]!.ref]!;
         if (filters.types?.length && !filters.types.includes(e.type)) return false;
         if (phrases.length && !phrases.every((p) => e.names.some((n) => this.phraseAt(n, 0, p) !== null))) return false;
         return this.mentionsWithin(e, filters).length > 0 || (!filters.doc && !filters.from && !filters.to);
       })
-      .map(([id, m]): [number, Match] => [id, { ...m, score: m.score * ENTITY_WEIGHT * (covered.has(id) ? 1.5 : 1) }])
-      .sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
+      .map((id): [number, number] => [id, this.total[id]! * ENTITY_WEIGHT * (covered.has(id) ? 1.5 : 1)])
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   }
 
   private mentionsWithin(e: EntityRef, filters: SearchFilters) {
@@ -289,13 +327,17 @@ export class Searcher {
     return [plainWord(word), ...this.analyzer.forms(word).flatMap((f) => [f.surface, f.stem])];
   }
 
-  private spanHit(id: number, m: Match, phrases: string[][]): SearchHit {
+  private spanHit(id: number, score: number, terms: Set<string>, expanded: Set<number>, phrases: string[][]): SearchHit {
     const unit = this.u.units[id]!;
     const doc = this.corpus.documents[unit.doc]!;
     const text = doc.text.slice(unit.start, unit.end);
-    const marks: Range[] = [...m.marks];
+    const marks: Range[] = [];
+    const mu = this.mentions;
+    if (expanded.size && mu) {
+      for (const k of mu.inUnit(id)) if (expanded.has(mu.entity[k]!)) marks.push([mu.start[k]!, mu.end[k]!]);
+    }
     for (const t of tokenize(text)) {
-      if (this.analyzer.forms(t.text).some((f) => m.terms.has(f.surface) || m.terms.has(f.stem))) {
+      if (this.analyzer.forms(t.text).some((f) => terms.has(f.surface) || terms.has(f.stem))) {
         marks.push([unit.start + t.start, unit.start + t.end]);
       }
     }
@@ -310,13 +352,13 @@ export class Searcher {
       doc: doc.id,
       start: unit.start,
       end: unit.end,
-      score: m.score,
+      score,
       highlights: merge(marks),
       ...(statement ? { statement } : {}),
     };
   }
 
-  private entityHit(id: number, m: Match, filters: SearchFilters): SearchHit {
+  private entityHit(id: number, score: number, filters: SearchFilters): SearchHit {
     const e = this.u.entities[this.u.units[id]!.ref]!;
     const mentions = this.mentionsWithin(e, filters);
     // Show the entity where it is named, not where a title or pronoun stands for it.
@@ -328,7 +370,7 @@ export class Searcher {
       doc,
       start: first?.start ?? 0,
       end: first?.end ?? 0,
-      score: m.score,
+      score,
       highlights: first ? [[first.start, first.end]] : [],
       entity: e.id,
       mentions: mentions.length,
