@@ -252,3 +252,28 @@ describe('extractEntities on occupations and lineage without a given name', () =
     expect(doc.entities.filter((e) => e.type === 'person').map((e) => e.label.ar)).toEqual(['محمد شيرازي']);
   });
 });
+
+describe('extractEntities on English bodies, portfolios and East Asian names', () => {
+  it('keeps "and" and "to" inside a body or law name that ends in a head noun', () => {
+    const doc = run(
+      'Title\n\nThe vote was praised by the Coalition for Clean Air and Water Action League. Police cited the Protection of Access to Public Records Act on Monday.',
+      'en',
+    );
+    expect(doc.entities.map((e) => e.label.en)).toEqual([
+      'Coalition for Clean Air and Water Action League',
+      'Protection of Access to Public Records Act',
+    ]);
+  });
+
+  it('does not read a portfolio as a person: Secretary of State for Asian Affairs', () => {
+    const doc = run('Title\n\nMary Brandt, assistant Secretary of State for Asian Affairs, spoke on Monday.', 'en');
+    expect(doc.entities.map((e) => e.label.en)).toEqual(['Mary Brandt']);
+  });
+
+  it('links a Korean family name used alone to the full name: Park Ji-hoon … Park', () => {
+    const doc = run('Title\n\nPark Ji-hoon, head of the delegation, arrived on Monday. "We are ready," Park said.', 'en');
+    const people = doc.entities.filter((e) => e.type === 'person');
+    expect(people).toHaveLength(1);
+    expect(people[0]!.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['Park Ji-hoon', 'Park']);
+  });
+});

@@ -95,7 +95,9 @@ export function findOrganizations(ctx: Context): void {
           nameWord(ctx, j) &&
           !ctx.definite(j) &&
           !tokens[j]!.norm.startsWith('و') &&
-          !(proper === 1 && /ة$/.test(tokens[j]!.raw))
+          !(proper === 1 && /ة$/.test(tokens[j]!.raw)) &&
+          // `مجلة أسبوعية`، `شركة سيارات`: an adjective or a plural noun, not a name.
+          !(proper === 0 && /(?:ية|يه|ات)$/.test(tokens[j]!.raw))
         ) {
           proper++;
           j++;

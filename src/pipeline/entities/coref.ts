@@ -53,6 +53,13 @@ export function propagateNames(ctx: Context): Map<string, string> {
   for (const f of full) {
     if (f.tokEnd - f.tok > 2 && !ctx.tokens[f.tokEnd - 1]!.arabic)
       surnames.set(lastWord(f), surnames.get(lastWord(f)) === undefined ? f.key : null);
+    // `Kim Gye-gwan`, `Song Min-soon`: a hyphenated given name after the first word is East Asian
+    // order, so the first word is the family name that later mentions use alone.
+    const first = ctx.tokens[f.tok]!;
+    if (!first.arabic && ctx.tokens.slice(f.tok + 2, f.tokEnd).some((t) => t.gap === '-' && /^[a-z]/.test(t.raw))) {
+      const had = surnames.get(first.norm);
+      surnames.set(first.norm, had === undefined || had === f.key ? f.key : null);
+    }
   }
   for (const f of ctx.found.filter((x) => x.source === 'rule' && x.kind !== 'title' && oneWord(x))) {
     const words = ctx.tokens

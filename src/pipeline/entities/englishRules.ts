@@ -125,6 +125,30 @@ function roleStart(ctx: Context, from: number): { from: number; of?: string; nat
   return { from };
 }
 
+const INNER_LINKS = new Set(['and', 'to', '&']);
+
+/** English weekday and month names from ICU: `the Act on Monday` does not join `Monday` to the name. */
+const CALENDAR = new Set([
+  ...Array.from({ length: 7 }, (_, d) =>
+    new Date(Date.UTC(2024, 0, 7 + d)).toLocaleDateString('en', { weekday: 'long', timeZone: 'UTC' }),
+  ),
+  ...Array.from({ length: 12 }, (_, m) =>
+    new Date(Date.UTC(2024, m, 15)).toLocaleDateString('en', { month: 'long', timeZone: 'UTC' }),
+  ),
+]);
+
+/** Does the capitalised run starting at token k (connectors allowed) end in a body's or a law's head noun? */
+function bodyRunEnds(ctx: Context, k: number): boolean {
+  const { tokens, lex } = ctx;
+  for (let m = k; m < tokens.length && m - k < 8 && (m === k || joinable(tokens[m]!.gap)) && !ctx.cover[m]; m++) {
+    if (tokens[m]!.sentence !== tokens[k]!.sentence) break;
+    const w = tokens[m]!.raw;
+    if (tokens[m]!.cap && (lex.enOrgHeads.has(w) || EVENT_HEADS.has(w))) return true;
+    if (!tokens[m]!.cap && !CONNECTORS.has(w)) break;
+  }
+  return false;
+}
+
 /** Finds English people, organizations and places from capitalised runs. */
 export function findEnglishNames(ctx: Context): void {
   const { tokens, lex } = ctx;
@@ -134,15 +158,18 @@ export function findEnglishNames(ctx: Context): void {
     if (shouting(ctx, i)) continue;
     // Extend the run of capitalised words (with connectors inside).
     let j = i + 1;
-    while (j < tokens.length && joinable(tokens[j]!.gap) && !ctx.cover[j]) {
+    while (j < tokens.length && joinable(tokens[j]!.gap) && !ctx.cover[j] && tokens[j]!.sentence === t.sentence) {
       const n = tokens[j]!;
       if (n.cap && !/^\d/.test(n.raw)) j++;
       // `Min-soon`, `Teng-hui`, `People's Republic`: lowercase parts glued by a hyphen or apostrophe.
       else if (/^[-'’]$/.test(n.gap) && (n.raw !== 's' || tokens[j + 1]?.cap)) j++;
+      // `National Abortion and Reproductive Rights Action League`: `and`/`to` inside a body's or a law's name.
+      else if (INNER_LINKS.has(n.raw) && tokens[j + 1]?.cap && bodyRunEnds(ctx, j + 1)) j++;
       else if (
         CONNECTORS.has(n.raw) &&
         j + 1 < tokens.length &&
         tokens[j + 1]!.cap &&
+        !CALENDAR.has(tokens[j + 1]!.raw) &&
         joinable(tokens[j + 1]!.gap) &&
         !ctx.cover[j + 1]
       )
@@ -184,7 +211,7 @@ export function findEnglishNames(ctx: Context): void {
     }
     while (j > from && (CONNECTORS.has(tokens[j - 1]!.raw) || (j - from > 1 && lex.nisba.has(tokens[j - 1]!.norm)))) j--;
     // A sentence-initial participle (`Noting`, `Asked`) is not part of a name.
-    if (tokens[from]!.first && /(?:ing|ed)$/.test(tokens[from]!.raw) && j - from > 1) from++;
+    if (from < j && tokens[from]!.first && /(?:ing|ed)$/.test(tokens[from]!.raw) && j - from > 1) from++;
     if (from >= j) {
       i = j - 1;
       continue;
@@ -221,6 +248,19 @@ export function findEnglishNames(ctx: Context): void {
     else if (words.length >= 2 && words.length <= 4) type = 'person';
     else if (next && SPEECH.has(next.norm)) type = 'person';
     else if (prev && PLACE_PREPOSITIONS.has(prev.norm) && !tokens[from]!.first) type = 'place';
+    // `assistant Secretary of State for African Affairs`: a portfolio, not a person.
+    if (type === 'person' && lex.enPortfolios.has(words[words.length - 1]!)) type = undefined;
+    // `French African policy`: one word after a nationality adjective, then a common noun, is an adjective.
+    if (
+      type === 'person' &&
+      words.length === 1 &&
+      classes.length === 0 &&
+      next &&
+      joinable(next.gap) &&
+      /^[a-z]/.test(next.raw) &&
+      !SPEECH.has(next.norm)
+    )
+      type = undefined;
     if (!type || (words.length === 1 && tokens[from]!.first && roleFrom < 0)) {
       i = j - 1;
       continue;

@@ -36,6 +36,8 @@ export interface Lexicon {
   enOrgHeads: Set<string>;
   enOfHeads: Set<string>;
   enPlaceHeads: Set<string>;
+  /** Last words of a portfolio, not a name: `African Affairs`, `Human Rights`. */
+  enPortfolios: Set<string>;
   /** Nationality adjective (normalised; English lowercase) → country code. */
   nisba: Map<string, string>;
   stop: Set<string>;
@@ -109,6 +111,7 @@ export function lexicon(): Lexicon {
     enOrgHeads: new Set(orgHeads.en.heads),
     enOfHeads: new Set(orgHeads.en.ofHeads),
     enPlaceHeads: new Set(orgHeads.en.places),
+    enPortfolios: new Set(orgHeads.en.portfolios),
     nisba: nisbaMap,
     stop: norms(stopwords.ar),
     enStop: new Set(stopwords.en.map((w) => w.toLowerCase())),
