@@ -65,7 +65,7 @@ export function withHashCsp(html: string): string {
   ].join('; ');
   return html.replace(
     '<meta charset="UTF-8" />',
-    `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
+    () => `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
   );
 }
 
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     });
     const favicon = `data:image/svg+xml;base64,${readFileSync('public/favicon.svg').toString('base64')}`;
     const html = withHashCsp(
-      readFileSync(join(outDir, 'index.html'), 'utf8').replace('href="./favicon.svg"', `href="${favicon}"`),
+      readFileSync(join(outDir, 'index.html'), 'utf8').replace('href="./favicon.svg"', () => `href="${favicon}"`),
     );
     writeFileSync('dist/isnad.html', html);
     console.log(`Isnad: wrote dist/isnad.html (${Math.round(Buffer.byteLength(html) / 1024)} KB, works from file://)`);

@@ -5,7 +5,8 @@
  * The pipeline re-runs when a seed changes in dev, and the page reloads. A bad seed stops
  * `vite build` with the file and the reason; in dev the error overlay shows the same message.
  */
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Corpus } from '../model/schema';
@@ -101,6 +102,23 @@ export function baseUrlFromEnv(value = process.env.ISNAD_BASE_URL): string | und
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
+/** Files in seeds/ that are neither documents nor their metadata: listed so nothing is ignored silently. */
+export function unreadFiles(seedsDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.')) continue;
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (!/\.(txt|md)$/i.test(name) && !/\.meta\.json$/i.test(name) && name !== 'overrides.json') {
+        out.push(`seeds/${relative(seedsDir, full).split(sep).join('/')}`);
+      }
+    }
+  };
+  walk(seedsDir);
+  return out;
+}
+
 /** The diagram's nodes with their entity types, for the preview image. */
 function previewNodesOf(corpus: Corpus, layout: GraphLayout): PreviewNode[] {
   const types = new Map(corpus.documents.flatMap((d) => d.entities.map((e) => [e.id, e.type] as const)));
@@ -126,7 +144,11 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       const knowledge = loadKnowledge(seedsDir);
       const corpus = buildCorpus(seedsDir, knowledge);
       cached = { corpus, knowledge };
-      if (!options.quiet) console.log(summarize(corpus));
+      if (!options.quiet) {
+        console.log(summarize(corpus));
+        const unread = unreadFiles(seedsDir);
+        if (unread.length > 0) console.warn(`Isnad: not read, as only .txt and .md files are documents: ${unread.join(', ')}`);
+      }
       options.onCorpus?.(corpus, knowledge);
     }
     return cached;
@@ -160,7 +182,8 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
         if (ctx.server) return html;
         if (options.previews !== false) {
           const tags = previewTags(run().corpus, baseUrlFromEnv());
-          html = html.replace('<link rel="icon"', `${tags}\n    <link rel="icon"`);
+          // A function, not a string: `$&` or `$'` in a headline must not be read as replacement patterns.
+          html = html.replace('<link rel="icon"', () => `${tags}\n    <link rel="icon"`);
         }
         // Preload the two faces every first view needs (Arabic reading and interface text), so the
         // text does not wait for the CSS to be parsed before its fonts start downloading.
@@ -170,11 +193,11 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
         const preload = fonts
           .map((f) => `<link rel="preload" href="./${f}" as="font" type="font/woff2" crossorigin />`)
           .join('\n    ');
-        if (preload) html = html.replace('<link rel="icon"', `${preload}\n    <link rel="icon"`);
+        if (preload) html = html.replace('<link rel="icon"', () => `${preload}\n    <link rel="icon"`);
         if (options.csp === false) return html;
         return html.replace(
           '<meta charset="UTF-8" />',
-          `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+          () => `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
         );
       },
     },
