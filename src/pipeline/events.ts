@@ -42,16 +42,26 @@ for (const lang of ['ar', 'en'] as const) {
   }
 }
 
+/** Triggers a token's form can start, bare or with a clitic on the first word (واتصال، بالاتصال، للقاء). */
+const STARTS: Record<Lang, Map<string, { kind: string; words: string[] }[]>> = { ar: new Map(), en: new Map() };
+const STARTS_MAX = 50_000;
+
+function startsOf(norm: string, lang: Lang): { kind: string; words: string[] }[] {
+  let list = STARTS[lang].get(norm);
+  if (!list) {
+    const forms = lang === 'ar' ? [norm, withoutConjunction(norm), /^[بل]/.test(norm) ? norm.slice(1) : null] : [norm];
+    list = forms.flatMap((form) => (form && BY_FIRST[lang].get(form)) || []);
+    if (STARTS[lang].size >= STARTS_MAX) STARTS[lang].clear();
+    STARTS[lang].set(norm, list);
+  }
+  return list;
+}
+
 function triggerAt(tokens: Token[], i: number, lang: Lang): { kind: string; len: number } | null {
   const tok = tokens[i];
   if (!tok || !tok.word) return null;
-  // A clitic on the first word: واتصال، بالاتصال، للقاء.
-  const forms =
-    lang === 'ar' ? [tok.norm, withoutConjunction(tok.norm), /^[بل]/.test(tok.norm) ? tok.norm.slice(1) : null] : [tok.norm];
-  for (const form of forms) {
-    for (const t of (form && BY_FIRST[lang].get(form)) || []) {
-      if (t.words.every((w, k) => k === 0 || tokens[i + k]?.norm === w)) return { kind: t.kind, len: t.words.length };
-    }
+  for (const t of startsOf(tok.norm, lang)) {
+    if (t.words.every((w, k) => k === 0 || tokens[i + k]?.norm === w)) return { kind: t.kind, len: t.words.length };
   }
   return null;
 }

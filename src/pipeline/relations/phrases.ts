@@ -24,22 +24,8 @@ export interface PhraseHit<T> {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Answers of `peel` by word: text repeats its words. */
-const PEELED = new Map<string, [string, number][]>();
-const PEELED_MAX = 50_000;
-
 /** The forms of an Arabic word with its leading clitics removed, each with how many units were peeled. */
 function peel(word: string): [string, number][] {
-  let forms = PEELED.get(word);
-  if (!forms) {
-    forms = peelOnce(word);
-    if (PEELED.size >= PEELED_MAX) PEELED.clear();
-    PEELED.set(word, forms);
-  }
-  return forms;
-}
-
-function peelOnce(word: string): [string, number][] {
   const out: [string, number][] = [[word, 0]];
   let i = 0;
   if (/^[وف]/.test(word) && word.length > 2) i = 1;
@@ -52,8 +38,13 @@ function peelOnce(word: string): [string, number][] {
   return out;
 }
 
+/** Words remembered per index (text repeats its words); past this many the memory starts again. */
+const STARTS_MAX = 50_000;
+
 export class PhraseIndex<T> {
   private readonly first = new Map<string, Phrase<T>[]>();
+  /** Word → the phrases it can start, in the order `find` tries them (most words: none). */
+  private readonly starts = new Map<string, Phrase<T>[]>();
 
   /** Adds a data phrase ("المتحدث باسم", "قال ل+", "spokesman for"). */
   add(phrase: string, lang: Lang, value: T): void {
@@ -63,6 +54,7 @@ export class PhraseIndex<T> {
       .split(/\s+/)
       .filter(Boolean);
     if (words.length === 0) return;
+    this.starts.clear();
     const list = this.first.get(words[0]!) ?? [];
     list.push({ words, glued, lang, value });
     this.first.set(words[0]!, list);
@@ -75,15 +67,26 @@ export class PhraseIndex<T> {
     const hits: PhraseHit<T>[] = [];
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
-      for (const [form, peeled] of peel(tok.word)) {
-        for (const p of this.first.get(form) ?? []) {
-          if (peeled > 0 && p.lang !== 'ar') continue;
-          const end = this.matchRest(p, tokens, t, text);
-          if (end >= 0) hits.push({ start: tok.start, end, value: p.value });
-        }
+      for (const p of this.startsOf(tok.word)) {
+        const end = this.matchRest(p, tokens, t, text);
+        if (end >= 0) hits.push({ start: tok.start, end, value: p.value });
       }
     }
     return hits;
+  }
+
+  /** The phrases a word can start, bare or (Arabic phrases only) with its clitics peeled. */
+  private startsOf(word: string): Phrase<T>[] {
+    let list = this.starts.get(word);
+    if (!list) {
+      list = [];
+      for (const [form, peeled] of peel(word)) {
+        for (const p of this.first.get(form) ?? []) if (peeled === 0 || p.lang === 'ar') list.push(p);
+      }
+      if (this.starts.size >= STARTS_MAX) this.starts.clear();
+      this.starts.set(word, list);
+    }
+    return list;
   }
 
   /** The folded end offset of phrase `p` starting at token `t`, or -1. */

@@ -59,7 +59,8 @@ export class TokenCache {
     for (let k = lo; k < all.length && all[k]!.start < s.end; k++) {
       const t = all[k]!;
       if (t.start < s.start || t.end > s.end) return null;
-      out.push(t.i === out.length ? t : { ...t, i: out.length });
+      // Same property order as tokenize's objects: one hidden class for every token the rules read.
+      out.push(t.i === out.length ? t : { i: out.length, start: t.start, end: t.end, text: t.text, norm: t.norm, word: t.word });
     }
     return out;
   }
