@@ -192,6 +192,30 @@ function anercorp(errors: number): void {
         .map(([w, n]) => `${w} ${n}`)
         .join('  ')}`,
     );
+    // Missed spans by length and by what precedes them: where recall is lost.
+    for (const type of ['PERS', 'ORG']) {
+      const missed = gold.filter((g) => g.type === type && !predKeys.has(`${g.start}:${g.end}:${g.type}`));
+      const byLen = new Map<number, number>();
+      const prevWord = new Map<string, number>();
+      for (const g of missed) {
+        byLen.set(Math.min(g.end - g.start, 4), (byLen.get(Math.min(g.end - g.start, 4)) ?? 0) + 1);
+        const pw = tokens[g.start - 1] ?? '';
+        prevWord.set(pw, (prevWord.get(pw) ?? 0) + 1);
+      }
+      console.log(
+        `\n  missed ${type} by length: ${[...byLen]
+          .sort()
+          .map(([l, n]) => `${l}${l === 4 ? '+' : ''}w ${n}`)
+          .join(', ')}`,
+      );
+      console.log(
+        `  word before missed ${type}: ${[...prevWord]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 40)
+          .map(([w, n]) => `${w} ${n}`)
+          .join('  ')}`,
+      );
+    }
     console.log('\n  most frequent missed spans:');
     for (const [k, n] of count(gold.filter((g) => !predKeys.has(`${g.start}:${g.end}:${g.type}`)))) console.log(`    ${n}\t${k}`);
   }

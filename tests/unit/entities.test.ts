@@ -277,3 +277,20 @@ describe('extractEntities on English bodies, portfolios and East Asian names', (
     expect(people[0]!.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['Park Ji-hoon', 'Park']);
   });
 });
+
+describe('extractEntities after reporting verbs', () => {
+  it('reads a recurring name after a past reporting verb: وقال غرانادو … وأضاف غرانادو', () => {
+    const doc = run('عنوان\n\nوقال غرانادو إن الفريق جاهز. وأضاف غرانادو أن المباراة صعبة.');
+    expect(doc.entities.map((e) => [e.type, e.label.ar])).toEqual([['person', 'غرانادو']]);
+  });
+
+  it('does not read unnamed sources or a single unrepeated word: وقال مصدر، وقال مسؤول', () => {
+    const doc = run('عنوان\n\nوقال مصدر إن الاجتماع انتهى. وقال مسؤول إن الوفد غادر. وأضاف قائلا إن الأمر انتهى.');
+    expect(doc.entities).toEqual([]);
+  });
+
+  it('links a family name after a reporting verb to the person named before: تمام سلام … وقال سلام', () => {
+    const doc = run('عنوان\n\nاستقبل تمام سلام الوفد. وقال سلام إن اللقاء كان مثمرا.');
+    expect(doc.entities.map((e) => [e.id, e.mentions.length])).toEqual([['person:tammam-salam', 2]]);
+  });
+});

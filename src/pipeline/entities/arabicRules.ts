@@ -354,6 +354,36 @@ export function findGivenNamePeople(ctx: Context): void {
     i = end - 1;
   }
   lineagePeople(ctx);
+  speakerPeople(ctx);
+}
+
+/**
+ * `وقال فيرغسون إن …`، `وأضاف جان مارك …`: a name right after a past reporting verb. A lone word must
+ * recur in the text; nouns for unnamed sources and documents (`مصدر`، `بيان`) and title cues are not names.
+ */
+function speakerPeople(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!tokens[i]!.arabic || !ctx.inSet(i, lex.speechVerbs) || !joinable(tokens[i + 1]!.gap)) continue;
+    const j = i + 1;
+    const w = tokens[j]!;
+    if (ctx.cover[j] || ctx.definite(j) || cueAt(ctx, j) || ctx.inSet(j, lex.speakerNouns)) continue;
+    if (/[اً]$/.test(w.raw) || /ة$/.test(w.raw) || verbLike(w.norm)) continue;
+    const end = nameFrom(ctx, j, 3);
+    if (end === undefined) continue;
+    if (end - j === 1) {
+      // `وقال سلام` after `تمام سلام`: the family name of a person already named links to that person.
+      const named = ctx.found.find(
+        (f) => f.type === 'person' && f.kind !== 'title' && f.tokEnd - f.tok >= 2 && ctx.tokens[f.tokEnd - 1]!.norm === w.norm,
+      );
+      if (named)
+        ctx.add({ ...rule(ctx, j, end, 'person'), key: named.key, kind: 'alias', source: named.source, entry: named.entry });
+      else if ((ctx.counts.get(w.norm) ?? 0) >= 2) ctx.add(rule(ctx, j, end, 'person'));
+      continue;
+    }
+    ctx.add(rule(ctx, j, end, 'person'));
+    i = end - 1;
+  }
 }
 
 /** `شكيب بن موسى`، `سهل بن حنيف`: an unknown name word, then `بن/ابن/بنت` and another name word. */

@@ -4,6 +4,8 @@
  */
 import givenNames from '../data/given-names.json';
 import nisba from '../data/nisba.json';
+import reportingVerbs from '../data/reporting-verbs.json';
+import speakerNouns from '../data/speaker-nouns.json';
 import orgHeads from '../data/org-heads.json';
 import stopwords from '../data/stopwords.json';
 import titles from '../data/titles.json';
@@ -46,6 +48,10 @@ export interface Lexicon {
   /** Given names that are also common words: a name only before a word that is not definite. */
   ambiguousGiven: Set<string>;
   enGiven: Set<string>;
+  /** Past singular reporting verbs (`قال`، `أضافت`): a name often follows. */
+  speechVerbs: Set<string>;
+  /** Nouns for unnamed sources and documents (`مصدر`، `بيان`): speakers that are not names. */
+  speakerNouns: Set<string>;
 }
 
 const words = (s: string) => normalize(s).split(/\s+/).filter(Boolean);
@@ -118,6 +124,10 @@ export function lexicon(): Lexicon {
     given: norms([...givenNames.ar, ...givenNames.ambiguous]),
     ambiguousGiven: norms(givenNames.ambiguous),
     enGiven: new Set(givenNames.en),
+    speechVerbs: norms(reportingVerbs.ar.verbs.flatMap((v) => v.sg)),
+    speakerNouns: norms(
+      [speakerNouns.unnamed, speakerNouns.group, speakerNouns.document, speakerNouns.speechNouns].flatMap((l) => l.ar),
+    ),
   };
   return cached;
 }
