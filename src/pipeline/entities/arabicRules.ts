@@ -368,7 +368,7 @@ function speakerPeople(ctx: Context): void {
     const j = i + 1;
     const w = tokens[j]!;
     if (ctx.cover[j] || ctx.definite(j) || cueAt(ctx, j) || ctx.inSet(j, lex.speakerNouns)) continue;
-    if (/[اً]$/.test(w.raw) || /ة$/.test(w.raw) || verbLike(w.norm)) continue;
+    if (/(?:ا|\u064B)$/.test(w.raw) || /ة$/.test(w.raw) || verbLike(w.norm)) continue;
     const end = nameFrom(ctx, j, 3);
     if (end === undefined) continue;
     if (end - j === 1) {
