@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../src/model/schema';
 import { buildCorpus, IsnadBuildError, summarize } from '../../src/pipeline/corpus';
+import type { Knowledge } from '../../src/pipeline/knowledge';
 import { readSeed } from '../../src/pipeline/read';
 import { segment } from '../../src/pipeline/segment';
 import { BUILDS, FAILS } from '../fixtures/robustness/hostile';
@@ -71,15 +72,26 @@ describe('hostile seeds that build', () => {
     expectExactSpans(corpus);
   });
 
-  // englishRules.ts:187 reads past the last token when an English document ends in a capitalised
-  // word and a stop. Reported to the entities owner; flip to `it` when fixed.
-  it.fails('an English document ending in a capitalised word ("… met The One.") builds', () => {
-    buildCorpus(seeds({ 'one.txt': 'Title\n\nHe met The One.' }));
+  // englishRules.ts once read past the last token when an English document ended in a capitalised word.
+  it('an English document ending in a capitalised word ("… met The One.") builds', () => {
+    expect(buildCorpus(seeds({ 'one.txt': 'Title\n\nHe met The One.' })).documents).toHaveLength(1);
   });
   it('a stage that throws names the file and the code, not just "undefined"', () => {
-    const e = buildError(seeds({ 'ok.txt': 'عنوان\n\nنص.', 'one.txt': 'Title\n\nHe met The One.' }));
-    expect(e.problems).toHaveLength(1);
-    expect(e.problems[0]).toMatch(
+    // A knowledge base that fails when a stage reads it stands in for a bug in a stage.
+    const broken = new Proxy({} as Knowledge, {
+      get() {
+        throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      },
+    });
+    let e: IsnadBuildError | undefined;
+    try {
+      buildCorpus(seeds({ 'one.txt': 'Title\n\nHe met The One.' }), broken);
+    } catch (err) {
+      e = err as IsnadBuildError;
+    }
+    expect(e).toBeInstanceOf(IsnadBuildError);
+    expect(e!.problems).toHaveLength(1);
+    expect(e!.problems[0]).toMatch(
       /^Isnad: seeds\/one\.txt: the pipeline failed on this document \(a bug, please report it with the file\): .+ at src\/pipeline\/\S+:\d+$/,
     );
   });
