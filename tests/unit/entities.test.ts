@@ -294,3 +294,25 @@ describe('extractEntities after reporting verbs', () => {
     expect(doc.entities.map((e) => [e.id, e.mentions.length])).toEqual([['person:tammam-salam', 2]]);
   });
 });
+
+describe('extractEntities guards and appositive roles', () => {
+  it('does not read an accusative participle after a nationality adjective as a name', () => {
+    const doc = run('عنوان\n\nحلق الطيران فوق الجنوب اللبناني منفذا طلعات استكشافية.');
+    expect(doc.entities.filter((e) => e.type === 'person')).toEqual([]);
+  });
+
+  it('does not read an ambiguous given name after a plural noun as a name: علاقات حسن جوار', () => {
+    const doc = run('عنوان\n\nتريد الدولتان علاقات حسن جوار واحترام متبادل.');
+    expect(doc.entities.filter((e) => e.type === 'person')).toEqual([]);
+  });
+
+  it('reads a role between commas and resolves the bare title to it: X, the White House spokesman,', () => {
+    const doc = run(
+      'Title\n\nMark Delaney, the White House spokesman, said the talks went well. Later the spokesman added more.',
+      'en',
+    );
+    const p = byId(doc, 'person:mark-delaney')!;
+    expect(p.roles?.[0]?.text).toBe('White House spokesman');
+    expect(p.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['Mark Delaney', 'spokesman']);
+  });
+});

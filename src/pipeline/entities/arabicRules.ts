@@ -316,6 +316,8 @@ function nisbaPerson(ctx: Context, i: number): void {
   const first = ctx.tokens[j];
   if (!first || !joinable(first.gap) || ctx.cover[j]) return;
   if (/^[يت]/.test(first.norm) && first.norm.length >= 4 && !ctx.lex.given.has(first.norm)) return;
+  // `اللبناني منفذا طلعات`: an accusative participle (مُفعِّلًا) describes the subject, it is not a name.
+  if (/^م[^ا]{2,4}ا$/.test(first.raw) && !ctx.lex.given.has(first.norm)) return;
   const end = nameFrom(ctx, j);
   if (end === undefined || (end - j < 2 && (ctx.counts.get(first.norm) ?? 0) < 2)) return;
   ctx.add({ ...rule(ctx, j, end, 'person'), nationality: nat });
@@ -349,6 +351,10 @@ export function findGivenNamePeople(ctx: Context): void {
     // article must look like a family name (ending in ي).
     const after = ctx.tokens[i + 1]!;
     if (ctx.inSet(i, ctx.lex.ambiguousGiven) && (ctx.definite(i + 1) ? !/ي$/.test(after.norm) : !nameWord(ctx, i + 1))) continue;
+    // `علاقات حسن جوار`: an ambiguous given name after a plural noun is the noun's complement (construct).
+    const before = ctx.tokens[i - 1];
+    if (ctx.inSet(i, ctx.lex.ambiguousGiven) && before?.arabic && joinable(t.gap) && !ctx.cover[i - 1] && /ات$/.test(before.norm))
+      continue;
     const form = t.forms.find((f) => ctx.lex.given.has(f.form))!;
     ctx.add(rule(ctx, i, end, 'person', form.shift));
     i = end - 1;

@@ -313,7 +313,10 @@ export function englishRoles(ctx: Context): void {
     if (f.type !== 'person' || f.role || f.kind === 'title' || ctx.tokens[f.tok]!.arabic) continue;
     let from = f.tok;
     const before = titleBefore(ctx, from);
-    if (!before) continue;
+    if (!before) {
+      appositiveRole(ctx, f);
+      continue;
+    }
     const widened = roleStart(ctx, before.from);
     from = widened.from;
     const rs = ctx.tokens[from]!.start;
@@ -328,6 +331,46 @@ export function englishRoles(ctx: Context): void {
     };
     f.confirmed = true;
   }
+}
+
+const DEPUTY = new Set(['assistant', 'deputy', 'vice', 'Assistant', 'Deputy', 'Vice']);
+
+/**
+ * `Dana Perino, the White House spokeswoman, said`: a role between commas right after the name.
+ * The phrase must hold a title cue and close with a comma or a full stop within ten words.
+ */
+function appositiveRole(ctx: Context, f: Found): void {
+  const { tokens, lex } = ctx;
+  const first = tokens[f.tokEnd];
+  if (!first || first.arabic || !/^,\s+$/.test(first.gap)) return;
+  let k = f.tokEnd;
+  if (/^(?:the|a|an)$/.test(first.norm)) k++;
+  const start = k;
+  let classes: string[] | undefined;
+  let of: string | undefined;
+  let nationality: string | undefined;
+  for (; k < tokens.length && k - start < 10; k++) {
+    const t = tokens[k]!;
+    if (k > start && !joinable(t.gap)) break;
+    if (t.arabic || ctx.cover[k]?.type === 'person') return;
+    const c = ctx.cover[k];
+    if (c?.type === 'organization') of ??= c.key;
+    nationality ??= lex.nisba.get(t.norm) ?? (c?.type === 'place' ? c.entry?.country : undefined);
+    const cue = classes ? undefined : lex.titles.get(t.raw)?.find((x) => x.words.every((w, m) => tokens[k + m]?.raw === w));
+    if (cue) classes = tokens.slice(start, k).some((w) => DEPUTY.has(w.raw)) ? ['deputy'] : cue.classes;
+  }
+  const close = tokens[k];
+  if (!classes || k === start || (close && !/^\s*[,.;]/.test(close.gap))) return;
+  const rs = tokens[start]!.start;
+  const re = tokens[k - 1]!.end;
+  f.role = {
+    text: ctx.text.slice(rs, re),
+    start: rs,
+    end: re,
+    classes,
+    ...(of ? { of } : {}),
+    ...(nationality ? { nationality } : {}),
+  };
 }
 
 /** `the Russian president`, `the spokesman`: a title without a name, for coreference to resolve. */
