@@ -316,3 +316,25 @@ describe('extractEntities guards and appositive roles', () => {
     expect(p.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['Mark Delaney', 'spokesman']);
   });
 });
+
+describe('extractEntities on datelines and team nouns', () => {
+  it('reads the source of a dateline: عمان - الميدان :، and confirms a known one: عمان - الراية :', () => {
+    const doc = run('عنوان\n\nعمان - الميدان :\nأحرز المنتخب فوزا كبيرا.');
+    expect(doc.entities.map((e) => [e.type, e.label.ar])).toEqual([
+      ['place', 'عمان'],
+      ['organization', 'الميدان'],
+    ]);
+    const known = run('عنوان\n\nعمان - الراية :\nأحرز المنتخب فوزا كبيرا.');
+    expect(known.entities.map((e) => e.id)).toEqual(['place:amman', 'org:al-raya']);
+  });
+
+  it('does not read a byline word as a source: القاهرة - خاص', () => {
+    const doc = run('عنوان\n\nالقاهرة - خاص\nأحرز المنتخب فوزا كبيرا.');
+    expect(doc.entities.map((e) => e.type)).toEqual(['place']);
+  });
+
+  it('confirms an ambiguous club name after فريق', () => {
+    const doc = run('عنوان\n\nفاز فريق الهلال على ضيفه بهدفين.');
+    expect(doc.entities.map((e) => e.id)).toEqual(['org:al-hilal']);
+  });
+});

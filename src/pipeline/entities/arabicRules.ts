@@ -46,10 +46,42 @@ export function findQuotedOrganizations(ctx: Context): void {
   }
 }
 
+/**
+ * `عمان - الراية :`، `القاهرة - أ ش أ`: at the start of a line, a known place, a dash, then one to three
+ * unknown words closed by a colon or the end of the line name the source (a newspaper or agency).
+ */
+function datelineSources(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const place = ctx.cover[i];
+    if (!place || place.type !== 'place' || place.tok !== i || (i > 0 && !/[\r\n]/.test(tokens[i]!.gap))) continue;
+    const j = place.tokEnd;
+    if (j >= tokens.length || !/^\s*[-–—]\s*$/.test(tokens[j]!.gap) || !tokens[j]!.arabic) continue;
+    const known = ctx.cover[j];
+    if (known) {
+      // A known but ambiguous source (`الراية`) is confirmed by its place in the dateline.
+      if (known.tok === j && known.type === 'organization') known.confirmed = true;
+      continue;
+    }
+    let k = j + 1;
+    while (k < tokens.length && k - j < 3 && joinable(tokens[k]!.gap) && !ctx.cover[k] && tokens[k]!.arabic) k++;
+    const after = k < tokens.length ? tokens[k]!.gap : '\n';
+    if (!/^\s*:|[\r\n]/.test(after) || ctx.isStop(j) || cueAt(ctx, j)) continue;
+    ctx.add(rule(ctx, j, k, 'organization'));
+    i = k - 1;
+  }
+}
+
 /** Organizations from head nouns followed by their complement. */
 export function findOrganizations(ctx: Context): void {
   const { tokens, lex } = ctx;
+  datelineSources(ctx);
   for (let i = 0; i < tokens.length; i++) {
+    // `فريق الجزيرة`، `منتخب …`: a team noun confirms the known club after it.
+    if (ctx.inSet(i, lex.teamHeads) && ctx.cover[i + 1]?.tok === i + 1 && ctx.cover[i + 1]!.type === 'organization') {
+      ctx.cover[i + 1]!.confirmed = true;
+      continue;
+    }
     if (ctx.cover[i] || !tokens[i]!.arabic) continue;
     const t = tokens[i]!;
     const head = t.forms.find((f) => lex.orgHeads.has(f.form) || lex.properHeads.has(f.form));

@@ -33,6 +33,8 @@ export interface Lexicon {
   /** Definite heads named by a relational adjective: `البنك التجاري`، `الحزب الشيوعي`. */
   adjectiveHeads: Set<string>;
   placeHeads: Set<string>;
+  /** `فريق`، `منتخب`: confirm a known club after them. */
+  teamHeads: Set<string>;
   /** Indefinite nouns that continue a title's complement (`وزير خارجية فرنسا`). */
   complements: Set<string>;
   enOrgHeads: Set<string>;
@@ -113,6 +115,7 @@ export function lexicon(): Lexicon {
     definiteHeads: norms(orgHeads.ar.definite),
     adjectiveHeads: norms(orgHeads.ar.adjective),
     placeHeads: norms(orgHeads.ar.places),
+    teamHeads: norms(orgHeads.ar.teams),
     complements: norms(titles.complements),
     enOrgHeads: new Set(orgHeads.en.heads),
     enOfHeads: new Set(orgHeads.en.ofHeads),
