@@ -106,7 +106,8 @@ export class Analyzer {
     const w = word.replace(/[^\p{L}\p{M}'’]/gu, '');
     if (!w || ARABIC_STOPWORDS.has(w)) return null;
     if (isArabicWord(w)) return this.arabic(w);
-    const latin = w.replace(/['’]s$/, '').replace(/['’]/g, '');
+    // Accents are folded here too: a word whose Arabic-block symbol (؆) was dropped above kept them.
+    const latin = foldLatin(w.replace(/['’]s$/, '').replace(/['’]/g, ''));
     if (!latin || ENGLISH_STOPWORDS.has(latin)) return null;
     if (!/^[a-z]+$/.test(latin) || this.lexicon.isProtected(latin)) return { surface: latin, stem: latin };
     return { surface: latin, stem: stemEnglish(latin) };

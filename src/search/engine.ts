@@ -3,13 +3,18 @@
  * The build (`build.ts`) and the browser both take their options from here; the loader refuses a
  * bundle built with other options or for another corpus (MiniSearch's `loadJS` cannot tell).
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { AsPlainObject, Options } from 'minisearch';
 import type { Corpus, EntityType } from '../model/schema';
 import { ANALYZER_VERSION, words, type Analyzer } from './analyze';
 import { queryLexicon } from './lexicon';
+import { Postings } from './postings';
 import { Searcher } from './searcher';
 import type { HitKind } from './units';
-import { collectUnits, corpusFingerprint } from './units';
+import { loadIndexSteps } from './loadIndex';
+import { mentionUnitsSteps } from './mentions';
+import { drain, drainAsync, type Steps } from './steps';
+import { collectUnitsSteps, corpusFingerprintSteps } from './units';
 import stopwords from './data/stopwords.json';
 
 /** Bumped on any change to the bundle's shape. */
@@ -110,8 +115,25 @@ export interface SearchEngine {
   search(query: string, filters?: SearchFilters): SearchResults;
 }
 
-/** Loads a bundle for a corpus; throws an Isnad error when it was built otherwise or for other data. */
+/** Loads a bundle for a corpus at once; throws an Isnad error when it was built otherwise or for other data. */
 export function loadSearchEngine(bundle: SearchBundle, corpus: Corpus): SearchEngine {
+  return drain(loadSteps(bundle, corpus));
+}
+
+/**
+ * Loads a bundle in time slices of about 8 ms, giving the page back between them (the browser):
+ * at 10,000 documents loading takes seconds of work, which must not freeze typing or scrolling.
+ */
+export function loadSearchEngineAsync(
+  bundle: SearchBundle,
+  corpus: Corpus,
+  /** Told the length of each slice (the benchmark). */
+  onSlice?: (ms: number) => void,
+): Promise<SearchEngine> {
+  return drainAsync(loadSteps(bundle, corpus), 8, onSlice);
+}
+
+function* loadSteps(bundle: SearchBundle, corpus: Corpus): Steps<SearchEngine> {
   if (bundle?.format !== 'isnad-search' || bundle.version !== SEARCH_BUNDLE_VERSION) {
     throw new Error(
       `Isnad: the search index has format ${bundle?.format}/${bundle?.version}; this page reads isnad-search/${SEARCH_BUNDLE_VERSION}. Rebuild the site.`,
@@ -122,7 +144,7 @@ export function loadSearchEngine(bundle: SearchBundle, corpus: Corpus): SearchEn
       `Isnad: the search index was built with options "${bundle.options}", this page expects "${OPTIONS_FINGERPRINT}". Rebuild the site.`,
     );
   }
-  const fingerprint = corpusFingerprint(corpus);
+  const fingerprint = yield* corpusFingerprintSteps(corpus);
   if (bundle.corpus !== fingerprint) {
     throw new Error(
       `Isnad: the search index belongs to another corpus (${bundle.corpus}, this one is ${fingerprint}). Rebuild the site.`,
@@ -133,7 +155,10 @@ export function loadSearchEngine(bundle: SearchBundle, corpus: Corpus): SearchEn
   const loaded: { index?: MiniSearch<IndexDoc> } = {};
   const hasTerm = (term: string) =>
     (loaded.index as unknown as { _index?: { has(t: string): boolean } })?._index?.has(term) ?? false;
-  const searcher = new Searcher(corpus, collectUnits(corpus), queryLexicon(hasTerm, new Set(bundle.protected)));
-  loaded.index = MiniSearch.loadJS<IndexDoc>(bundle.index, miniSearchOptions(searcher.analyzer));
-  return searcher.attach(loaded.index);
+  const units = yield* collectUnitsSteps(corpus);
+  const searcher = new Searcher(corpus, units, queryLexicon(hasTerm, new Set(bundle.protected)));
+  loaded.index = yield* loadIndexSteps<IndexDoc>(bundle.index, miniSearchOptions(searcher.analyzer));
+  const mentions = yield* mentionUnitsSteps(corpus, units);
+  const postings = yield* Postings.steps(loaded.index, units.units.length, units.firstEntity);
+  return searcher.attach(loaded.index, mentions, postings);
 }

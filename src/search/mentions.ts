@@ -4,6 +4,7 @@
  * orders, by entity (to credit an entity's passages) and by unit (to highlight a hit's mentions).
  */
 import type { Corpus } from '../model/schema';
+import { drain, type Steps } from './steps';
 import type { Units } from './units';
 
 export class MentionUnits {
@@ -21,45 +22,17 @@ export class MentionUnits {
   private readonly byUnit: Int32Array;
   private readonly entries: Int32Array;
 
-  constructor(corpus: Corpus, u: Units) {
-    const sentenceBase: number[] = [];
-    const statementBase: number[] = [];
-    let base = 0;
-    let statements = u.firstStatement;
-    for (const doc of corpus.documents) {
-      sentenceBase.push(base);
-      base += doc.sentences.length;
-      statementBase.push(statements);
-      statements += doc.statements.length;
-    }
-    let total = 0;
-    for (const e of u.entities) total += e.mentions.length;
-    // A mention sits in one sentence and in the statements around it: usually one to three entries.
-    const cols = new Columns(Math.max(16, total * 2));
-    this.byEntity = new Int32Array(u.entities.length + 1);
-    for (let ei = 0; ei < u.entities.length; ei++) {
-      this.byEntity[ei] = cols.n;
-      for (const m of u.entities[ei]!.mentions) {
-        const doc = corpus.documents[m.doc]!;
-        const indirect = m.indirect ? 1 : 0;
-        const s = sentenceAt(doc.sentences, m.start);
-        if (s >= 0 && m.end <= doc.sentences[s]!.end) cols.push(sentenceBase[m.doc]! + s, ei, indirect, m.start, m.end);
-        const sts = doc.statements;
-        for (let i = 0; i < sts.length; i++) {
-          if (sts[i]!.start <= m.start && m.end <= sts[i]!.end)
-            cols.push(statementBase[m.doc]! + i, ei, indirect, m.start, m.end);
-        }
-      }
-    }
+  /** Use `mentionUnits` or `mentionUnitsSteps`. */
+  constructor(cols: Columns, byEntity: Int32Array, units: number) {
     const n = cols.n;
-    this.byEntity[u.entities.length] = n;
+    this.byEntity = byEntity;
     this.unit = cols.unit.slice(0, n);
     this.entity = cols.entity.slice(0, n);
     this.indirect = cols.indirect.slice(0, n);
     this.start = cols.start.slice(0, n);
     this.end = cols.end.slice(0, n);
     // Counting sort of the entries by unit.
-    this.byUnit = new Int32Array(u.units.length + 1);
+    this.byUnit = new Int32Array(units + 1);
     for (let k = 0; k < n; k++) this.byUnit[this.unit[k]! + 1]!++;
     for (let i = 1; i < this.byUnit.length; i++) this.byUnit[i]! += this.byUnit[i - 1]!;
     const next = this.byUnit.slice(0, -1);
@@ -73,8 +46,49 @@ export class MentionUnits {
   }
 }
 
+/** Places every mention of a corpus among its units. */
+export function mentionUnits(corpus: Corpus, u: Units): MentionUnits {
+  return drain(mentionUnitsSteps(corpus, u));
+}
+
+/** `mentionUnits` in steps of a few entities (see steps.ts). */
+export function* mentionUnitsSteps(corpus: Corpus, u: Units): Steps<MentionUnits> {
+  const sentenceBase: number[] = [];
+  const statementBase: number[] = [];
+  let base = 0;
+  let statements = u.firstStatement;
+  for (const doc of corpus.documents) {
+    sentenceBase.push(base);
+    base += doc.sentences.length;
+    statementBase.push(statements);
+    statements += doc.statements.length;
+  }
+  let total = 0;
+  for (const e of u.entities) total += e.mentions.length;
+  // A mention sits in one sentence and in the statements around it: usually one to three entries.
+  const cols = new Columns(Math.max(16, total * 2));
+  const byEntity = new Int32Array(u.entities.length + 1);
+  let steps = 0;
+  for (let ei = 0; ei < u.entities.length; ei++) {
+    byEntity[ei] = cols.n;
+    for (const m of u.entities[ei]!.mentions) {
+      if (++steps % 1024 === 0) yield;
+      const doc = corpus.documents[m.doc]!;
+      const indirect = m.indirect ? 1 : 0;
+      const s = sentenceAt(doc.sentences, m.start);
+      if (s >= 0 && m.end <= doc.sentences[s]!.end) cols.push(sentenceBase[m.doc]! + s, ei, indirect, m.start, m.end);
+      const sts = doc.statements;
+      for (let i = 0; i < sts.length; i++) {
+        if (sts[i]!.start <= m.start && m.end <= sts[i]!.end) cols.push(statementBase[m.doc]! + i, ei, indirect, m.start, m.end);
+      }
+    }
+  }
+  byEntity[u.entities.length] = cols.n;
+  return new MentionUnits(cols, byEntity, u.units.length);
+}
+
 /** Growable columns of entries. */
-class Columns {
+export class Columns {
   n = 0;
   unit: Int32Array;
   entity: Int32Array;

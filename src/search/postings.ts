@@ -5,10 +5,11 @@
  * sentences, and building, combining and sorting those objects was most of a keystroke's time.
  *
  * It reads MiniSearch's internals (`_index`, `_fieldIds`, `_fieldLength`, `_avgFieldLength`,
- * `_documentCount`, `_documentIds`), stable since v6 and pinned by the tests that compare it with
+ * `_documentCount`, `_documentIds`, `_nextId`), stable since v6 and pinned by the tests that compare it with
  * `MiniSearch.search` (tests/unit/searchPostings.test.ts).
  */
 import type MiniSearch from 'minisearch';
+import { drain, type Steps } from './steps';
 
 /** Postings of one term: field id → (short document id → term frequency). */
 type FieldData = Map<number, Map<number, number>>;
@@ -26,6 +27,7 @@ interface Internals {
   _avgFieldLength: number[];
   _documentCount: number;
   _documentIds: Map<number, unknown>;
+  _nextId: number;
   _options: { fields: string[]; searchOptions?: { boost?: Record<string, number> } };
 }
 
@@ -75,10 +77,18 @@ export class Postings {
   private readonly sources: Uint8Array;
   private readonly out: WordScores;
 
+  /** `new Postings` in steps (see steps.ts): filling the per-document arrays is a pass over every unit. */
+  static *steps(index: MiniSearch<{ id: number }>, units: number, firstEntity: number): Steps<Postings> {
+    const postings = new Postings(index, units, firstEntity, false);
+    yield* postings.fill(index as unknown as Internals, units);
+    return postings;
+  }
+
   constructor(
     index: MiniSearch<{ id: number }>,
     units: number,
     private readonly firstEntity: number,
+    fill = true,
   ) {
     const ms = index as unknown as Internals;
     this.tree = ms._index;
@@ -87,18 +97,27 @@ export class Postings {
     this.boost = ms._options.searchOptions?.boost ?? {};
     this.avg = ms._avgFieldLength;
     this.count = ms._documentCount;
-    let size = 0;
-    for (const short of ms._documentIds.keys()) size = Math.max(size, short + 1);
+    const size = ms._nextId;
     this.unitOf = new Int32Array(size).fill(-1);
-    for (const [short, id] of ms._documentIds) if (typeof id === 'number' && id < units) this.unitOf[short] = id;
     this.lengths = this.fields.map(() => new Float64Array(size));
-    for (const [short, lengths] of ms._fieldLength) {
-      lengths.forEach((len, field) => {
-        if (this.lengths[field]) this.lengths[field][short] = len;
-      });
-    }
     this.sources = new Uint8Array(units);
     this.out = { touched: [], score: new Float64Array(units), terms: new Set(), entityTerms: new Map() };
+    if (fill) drain(this.fill(ms, units));
+  }
+
+  private *fill(ms: Internals, units: number): Steps<void> {
+    let n = 0;
+    for (const [short, id] of ms._documentIds) {
+      if (typeof id === 'number' && id < units && short < this.unitOf.length) this.unitOf[short] = id;
+      if (++n % 4096 === 0) yield;
+    }
+    for (const [short, lengths] of ms._fieldLength) {
+      for (let field = 0; field < lengths.length; field++) {
+        const column = this.lengths[field];
+        if (column && short < column.length) column[short] = lengths[field]!;
+      }
+      if (++n % 4096 === 0) yield;
+    }
   }
 
   /**

@@ -8,7 +8,7 @@
 import type MiniSearch from 'minisearch';
 import type { Corpus } from '../model/schema';
 import { Analyzer, tokenize } from './analyze';
-import { MentionUnits } from './mentions';
+import { mentionUnits, type MentionUnits } from './mentions';
 import { Postings, type TermQuery } from './postings';
 import type { IndexDoc, SearchFilters, SearchHit, SearchResults } from './engine';
 import { plainWord } from './lexicon';
@@ -79,11 +79,11 @@ export class Searcher {
     this.best = new Float64Array(n);
   }
 
-  /** Connects the loaded index (done once by `loadSearchEngine`). */
-  attach(index: MiniSearch<IndexDoc>): this {
+  /** Connects the loaded index (done once by the loader); `mentions` and `postings` when already built in steps. */
+  attach(index: MiniSearch<IndexDoc>, mentions?: MentionUnits, postings?: Postings): this {
     this.index = index;
-    this.postings = new Postings(index, this.u.units.length, this.u.firstEntity);
-    this.mentions = new MentionUnits(this.corpus, this.u);
+    this.postings = postings ?? new Postings(index, this.u.units.length, this.u.firstEntity);
+    this.mentions = mentions ?? mentionUnits(this.corpus, this.u);
     return this;
   }
 

@@ -5,6 +5,10 @@
  * text at all, only the inverted index.
  */
 import type { Corpus, EntityType } from '../model/schema';
+import { drain, type Steps } from './steps';
+
+/** Documents between two yields of the step-wise versions. */
+const DOCS_PER_STEP = 16;
 
 export type HitKind = 'passage' | 'statement' | 'entity';
 
@@ -51,21 +55,31 @@ export interface Units {
 
 /** Enumerates the index documents of a corpus (deterministic: same corpus, same numbers). */
 export function collectUnits(corpus: Corpus): Units {
+  return drain(collectUnitsSteps(corpus));
+}
+
+/** `collectUnits` in steps of a few documents (see steps.ts). */
+export function* collectUnitsSteps(corpus: Corpus): Steps<Units> {
   const units: Unit[] = [];
-  corpus.documents.forEach((doc, d) => {
+  for (let d = 0; d < corpus.documents.length; d++) {
+    const doc = corpus.documents[d]!;
     doc.sentences.forEach((s, i) => {
       const kind = doc.blocks[s.block]?.kind;
       units.push({ kind: 'passage', doc: d, start: s.start, end: s.end, ref: i, head: kind === 'title' || kind === 'subhead' });
     });
-  });
+    if (d % DOCS_PER_STEP === 0) yield;
+  }
   const firstStatement = units.length;
-  corpus.documents.forEach((doc, d) => {
-    doc.statements.forEach((s, i) => units.push({ kind: 'statement', doc: d, start: s.start, end: s.end, ref: i }));
-  });
+  for (let d = 0; d < corpus.documents.length; d++) {
+    corpus.documents[d]!.statements.forEach((s, i) =>
+      units.push({ kind: 'statement', doc: d, start: s.start, end: s.end, ref: i }),
+    );
+    if (d % DOCS_PER_STEP === 0) yield;
+  }
   const firstEntity = units.length;
   const byId = new Map<string, EntityRef>();
-  corpus.documents.forEach((doc, d) => {
-    for (const e of doc.entities) {
+  for (let d = 0; d < corpus.documents.length; d++) {
+    for (const e of corpus.documents[d]!.entities) {
       let ref = byId.get(e.id);
       if (!ref) {
         ref = { id: e.id, type: e.type, label: { ...e.label }, names: [], mentions: [] };
@@ -77,7 +91,8 @@ export function collectUnits(corpus: Corpus): Units {
         ref.mentions.push({ doc: d, start: m.start, end: m.end, ...(indirect ? { indirect } : {}) });
       }
     }
-  });
+    if (d % DOCS_PER_STEP === 0) yield;
+  }
   const entities = [...byId.values()];
   entities.forEach((e, i) => {
     const first = e.mentions[0];
@@ -88,13 +103,20 @@ export function collectUnits(corpus: Corpus): Units {
 
 /** A short fingerprint of the corpus shape, so an index is never used with another corpus. */
 export function corpusFingerprint(corpus: Corpus): string {
+  return drain(corpusFingerprintSteps(corpus));
+}
+
+/** `corpusFingerprint` in steps of a few documents (see steps.ts). */
+export function* corpusFingerprintSteps(corpus: Corpus): Steps<string> {
   let h = 0x811c9dc5;
   const mix = (s: string) => {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   };
-  for (const doc of corpus.documents) {
+  for (let d = 0; d < corpus.documents.length; d++) {
+    const doc = corpus.documents[d]!;
     mix(`${doc.id}:${doc.text.length}:${doc.sentences.length}:${doc.statements.length}:`);
     for (const e of doc.entities) mix(`${e.id},${e.mentions.length};`);
+    if (d % DOCS_PER_STEP === 0) yield;
   }
   return h.toString(16).padStart(8, '0');
 }
