@@ -42,6 +42,39 @@ function merge(ranges: Range[]): Range[] {
   return out;
 }
 
+/** The k-th largest of `values[id]` over `ids` (k ≤ ids.length), with a min-heap of k: no sort of them all. */
+function kthLargest(ids: number[], values: Float64Array, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const id of ids) {
+    const v = values[id]!;
+    if (size < k) {
+      // Sift up.
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! <= v) break;
+        heap[i] = heap[parent]!;
+        i = parent;
+      }
+      heap[i] = v;
+    } else if (v > heap[0]!) {
+      // Replace the smallest, sift down.
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= k) break;
+        const c = l + 1 < k && heap[l + 1]! < heap[l]! ? l + 1 : l;
+        if (heap[c]! >= v) break;
+        heap[i] = heap[c]!;
+        i = c;
+      }
+      heap[i] = v;
+    }
+  }
+  return heap[0]!;
+}
+
 function popcount(n: number): number {
   let c = 0;
   for (let x = n; x; x &= x - 1) c++;
@@ -250,9 +283,11 @@ export class Searcher {
     const chosen = need > 0 ? kept.filter((id) => popcount(this.mask[id]!) >= need) : [];
     let top = chosen;
     if (chosen.length > limit) {
-      const scores = Float64Array.from(chosen, (id) => this.total[id]!).sort();
-      const threshold = scores[scores.length - limit]!;
-      top = chosen.filter((id) => this.total[id]! >= threshold);
+      const threshold = kthLargest(chosen, this.total, limit);
+      // Copies of one text tie by the thousand: of the units at the threshold, the lowest numbers.
+      top = chosen.filter((id) => this.total[id]! > threshold);
+      const ties = Int32Array.from(chosen.filter((id) => this.total[id] === threshold)).sort();
+      for (const id of ties.subarray(0, limit - top.length)) top.push(id);
     }
     top.sort((a, b) => this.total[b]! - this.total[a]! || a - b);
     return { count: chosen.length, top: top.slice(0, limit) };
@@ -272,6 +307,7 @@ export class Searcher {
   }
 
   private mentionsWithin(e: EntityRef, filters: SearchFilters) {
+    if (!filters.doc && !filters.from && !filters.to) return e.mentions;
     return e.mentions.filter(
       (m) => this.docPasses(m.doc, filters) && this.datePasses(this.corpus.documents[m.doc]!.meta.date, filters),
     );
