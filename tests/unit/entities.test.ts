@@ -338,3 +338,14 @@ describe('extractEntities on datelines and team nouns', () => {
     expect(doc.entities.map((e) => e.id)).toEqual(['org:al-hilal']);
   });
 });
+
+describe('extractEntities on a bare title inside another title', () => {
+  it('links الرئيس in مستشار الرئيس to the president named before', () => {
+    const doc = run('عنوان\n\nالتقى الرئيس الروسي فلاديمير بوتين الوفد. وقال مستشار الرئيس إن اللقاء كان مثمرا.');
+    const putin = byId(doc, 'person:vladimir-putin')!;
+    expect(putin.mentions.map((m) => [doc.text.slice(m.start, m.end), m.kind])).toEqual([
+      ['فلاديمير بوتين', 'name'],
+      ['الرئيس', 'title'],
+    ]);
+  });
+});

@@ -323,7 +323,9 @@ export function findTitledPeople(ctx: Context): void {
     const definite = ctx.definite(i) || cue.dual || /ه$|ها$/.test(tokens[i]!.norm);
     if (!definite || classes.length === 0) continue;
     const prev = tokens[i - 1];
-    if (prev && cueAt(ctx, i - 1) && joinable(tokens[i]!.gap)) continue; // `مستشار الرئيس`: a complement
+    // `المستشار الرئيس`: a definite title before it describes one person. After an indefinite title in
+    // construct (`مستشار الرئيس`، `المتحدث باسم الرئيس`) the bare title is a person of its own.
+    if (prev && cueAt(ctx, i - 1) && joinable(tokens[i]!.gap) && ctx.definite(i - 1)) continue;
     // Only the nationality adjectives right after the cue belong to a bare title: `الرئيسين الفرنسي والمصري`.
     let end2 = cue.to;
     const own: string[] = [];
