@@ -349,3 +349,10 @@ describe('extractEntities on a bare title inside another title', () => {
     ]);
   });
 });
+
+describe('extractEntities on agreements named after places', () => {
+  it('reads اتفاق الطائف as an agreement (other), not the city', () => {
+    const doc = run('عنوان\n\nأكد الوزير ضرورة تطبيق اتفاق الطائف كاملا.');
+    expect(doc.entities.map((e) => [e.type, e.label.ar])).toEqual([['other', 'اتفاق الطائف']]);
+  });
+});

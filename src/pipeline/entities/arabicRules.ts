@@ -77,6 +77,15 @@ export function findOrganizations(ctx: Context): void {
   const { tokens, lex } = ctx;
   datelineSources(ctx);
   for (let i = 0; i < tokens.length; i++) {
+    // `اتفاق الطائف`، `معاهدة فرساي`: an agreement named after a place is an event, not the place.
+    const place = ctx.cover[i + 1];
+    if (ctx.inSet(i, lex.agreementHeads) && place?.tok === i + 1 && place.type === 'place' && joinable(tokens[i + 1]!.gap)) {
+      const head = tokens[i]!.forms.find((f) => lex.agreementHeads.has(f.form))!;
+      ctx.remove(place);
+      ctx.add(rule(ctx, i, place.tokEnd, 'other', head.shift));
+      i = place.tokEnd - 1;
+      continue;
+    }
     // `فريق الجزيرة`، `منتخب …`: a team noun confirms the known club after it.
     if (ctx.inSet(i, lex.teamHeads) && ctx.cover[i + 1]?.tok === i + 1 && ctx.cover[i + 1]!.type === 'organization') {
       ctx.cover[i + 1]!.confirmed = true;

@@ -33,6 +33,8 @@ export interface Lexicon {
   /** Definite heads named by a relational adjective: `البنك التجاري`، `الحزب الشيوعي`. */
   adjectiveHeads: Set<string>;
   placeHeads: Set<string>;
+  /** `اتفاق`، `معاهدة`: a known place after them names an agreement (`اتفاق الطائف`). */
+  agreementHeads: Set<string>;
   /** `فريق`، `منتخب`: confirm a known club after them. */
   teamHeads: Set<string>;
   /** Indefinite nouns that continue a title's complement (`وزير خارجية فرنسا`). */
@@ -116,6 +118,7 @@ export function lexicon(): Lexicon {
     adjectiveHeads: norms(orgHeads.ar.adjective),
     placeHeads: norms(orgHeads.ar.places),
     teamHeads: norms(orgHeads.ar.teams),
+    agreementHeads: norms(orgHeads.ar.agreements),
     complements: norms(titles.complements),
     enOrgHeads: new Set(orgHeads.en.heads),
     enOfHeads: new Set(orgHeads.en.ofHeads),
