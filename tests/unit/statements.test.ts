@@ -182,3 +182,15 @@ describe('data files', () => {
     }
   });
 });
+
+describe('stableId', () => {
+  it('numbers repeated keys base, base-2, base-3 and stays linear in the number of repeats', async () => {
+    const { stableId } = await import('../../src/pipeline/statements/ids');
+    const used = new Set<string>();
+    const ids = [stableId('d:st', 'same', used), stableId('d:st', 'same', used), stableId('d:st', 'same', used)];
+    expect(ids[1]).toBe(`${ids[0]}-2`);
+    expect(ids[2]).toBe(`${ids[0]}-3`);
+    for (let i = 0; i < 20_000; i++) stableId('d:st', 'same', used);
+    expect(used.size).toBe(20_003);
+  });
+});

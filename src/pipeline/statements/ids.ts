@@ -13,11 +13,18 @@ export function hash8(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** `${prefix}-${hash8(key)}`, made unique against `used` (which it updates). */
+/** The last counter tried for each base id, per `used` set: repeated keys cost O(1), not O(repeats). */
+const counters = new WeakMap<Set<string>, Map<string, number>>();
+
+/** `${prefix}-${hash8(key)}`, made unique against `used` (which it updates): base, base-2, base-3, … */
 export function stableId(prefix: string, key: string, used: Set<string>): string {
   const base = `${prefix}-${hash8(key)}`;
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  let last = counters.get(used);
+  if (!last) counters.set(used, (last = new Map()));
+  let n = last.get(base) ?? 1;
+  let id = n === 1 ? base : `${base}-${n}`;
+  while (used.has(id)) id = `${base}-${++n}`;
+  last.set(base, n);
   used.add(id);
   return id;
 }
