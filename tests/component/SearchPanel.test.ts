@@ -86,3 +86,22 @@ describe('SearchPanel', () => {
     for (const el of document.querySelectorAll('[data-result="passage"] .snippet')) expect(el.getAttribute('lang')).toBe('en');
   });
 });
+
+describe('SearchPanel before the first query', () => {
+  it('offers the most mentioned names as one-tap searches', async () => {
+    const { render, screen, fireEvent } = await import('@testing-library/svelte');
+    const { readFileSync } = await import('node:fs');
+    const { extractDocument } = await import('../../src/pipeline/extract');
+    const { loadKnowledge } = await import('../../src/pipeline/knowledge');
+    const Harness = (await import('./SearchHarness.test.svelte')).default;
+    const doc = extractDocument(readFileSync('seeds/000_3a34eed36ca8e033.txt'), 'seed.txt', loadKnowledge(), {
+      sidecar: readFileSync('seeds/000_3a34eed36ca8e033.meta.json', 'utf8'),
+    });
+    const corpus = { schemaVersion: 1 as const, generator: 'test', documents: [doc] };
+    render(Harness, { props: { corpus, loadEngine: () => new Promise(() => {}), lang: 'en' } });
+    const chips = screen.getAllByRole('button').filter((b) => b.classList.contains('chip'));
+    expect(chips.length).toBeGreaterThanOrEqual(3);
+    await fireEvent.click(chips[0]!);
+    expect((document.querySelector('input[type=search]') as HTMLInputElement).value).toBe(chips[0]!.textContent);
+  });
+});

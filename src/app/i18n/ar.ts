@@ -153,6 +153,7 @@ export const ar: Dictionary = {
   'app.more': 'المزيد ▾',
   'common.clear': 'مسح',
   'common.close': 'إغلاق',
+  'search.try': 'جرّب أحد الأسماء الأكثر ورودًا:',
   'search.label': 'البحث في المقالات والتصريحات والأسماء',
   'search.placeholder': 'اسم أو كلمة أو "عبارة بين علامتي تنصيص"…',
   'search.loading': 'جارٍ تحميل فهرس البحث…',
