@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, type PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { singleFileFonts } from '../scripts/build-single';
 import { isnad } from '../src/pipeline/vitePlugin';
 import { gzipBytes } from './stats';
 
@@ -32,7 +33,10 @@ export interface FirstViewBytes {
 
 /** Runs `vite build` of the explorer on `seedsDir` into `outDir` (with a manifest to follow imports). */
 export async function buildSite(seedsDir: string, outDir: string, extra: { singleFile?: boolean } = {}): Promise<void> {
-  const plugins: PluginOption[] = [svelte(), isnad({ seedsDir, quiet: true, ...(extra.singleFile ? { csp: false } : {}) })];
+  // The one-file build mirrors scripts/build-single.ts: four fonts, gzipped corpus and index, no previews.
+  const plugins: PluginOption[] = extra.singleFile
+    ? [singleFileFonts(), svelte(), isnad({ seedsDir, quiet: true, csp: false, previews: false, compress: true })]
+    : [svelte(), isnad({ seedsDir, quiet: true })];
   if (extra.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   await build({
     configFile: false,
