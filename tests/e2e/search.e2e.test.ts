@@ -45,3 +45,20 @@ describe('search in the page', () => {
     await page.context().close();
   });
 });
+
+describe('long result lists', () => {
+  it('draws a page of hits per group and more on request', async () => {
+    const { page } = await openPage(h, '?lang=en');
+    const box = page.locator('#search input[type=search]');
+    await box.fill('ترمب');
+    await page.locator('[data-result]').first().waitFor();
+    const before = await page.locator('[data-result="passage"]').count();
+    expect(before).toBeLessThanOrEqual(12);
+    const more = page.getByRole('button', { name: /Passages: \d+ more/ });
+    if (before === 12 && (await more.count()) > 0) {
+      await more.click();
+      expect(await page.locator('[data-result="passage"]').count()).toBeGreaterThan(before);
+    }
+    await page.context().close();
+  });
+});

@@ -154,6 +154,7 @@ export const ar: Dictionary = {
   'common.clear': 'مسح',
   'common.close': 'إغلاق',
   'search.try': 'جرّب أحد الأسماء الأكثر ورودًا:',
+  'search.more': '{group}: {n} أخرى',
   'search.label': 'البحث في المقالات والتصريحات والأسماء',
   'search.placeholder': 'اسم أو كلمة أو "عبارة بين علامتي تنصيص"…',
   'search.loading': 'جارٍ تحميل فهرس البحث…',

@@ -154,6 +154,7 @@ export const en = {
   'common.clear': 'Clear',
   'common.close': 'Close',
   'search.try': 'Try one of the names that come up most:',
+  'search.more': '{group}: {n} more',
   'search.label': 'Search articles, statements and names',
   'search.placeholder': 'A name, a word, or a "quoted phrase"…',
   'search.loading': 'Loading the search index…',
