@@ -36,7 +36,7 @@ export async function buildSite(seedsDir: string, outDir: string, extra: { singl
   // The one-file build mirrors scripts/build-single.ts: four fonts, gzipped corpus and index, no previews.
   const plugins: PluginOption[] = extra.singleFile
     ? [singleFileFonts(), svelte(), isnad({ seedsDir, quiet: true, csp: false, previews: false, compress: true })]
-    : [svelte(), isnad({ seedsDir, quiet: true })];
+    : [svelte(), isnad({ seedsDir, quiet: true, prerender: true })];
   if (extra.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   await build({
     configFile: false,

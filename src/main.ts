@@ -1,5 +1,5 @@
 // Entry point: mounts the explorer into #app with the corpus bundled at build time.
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import corpus from 'virtual:isnad/corpus';
 import layout from 'virtual:isnad/layout';
 import App from './app/App.svelte';
@@ -11,5 +11,12 @@ import './app/theme.css';
 performance.measure('isnad:corpus-parsed', { start: 0, end: performance.now() });
 const target = document.getElementById('app');
 if (!target) throw new Error('Isnad: the page has no #app element');
-mount(App, { target, props: { corpus, layout } });
+// The build prerenders the default view into #app (src/pipeline/prerender.ts): take it over rather
+// than draw it again. Where it differs (a link to another view, another language), Svelte repairs it.
+// Let the browser paint that markup first: hydrating is a few hundred milliseconds of script on a
+// slow phone, and the text is readable meanwhile.
+if (target.firstElementChild) {
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  hydrate(App, { target, props: { corpus, layout } });
+} else mount(App, { target, props: { corpus, layout } });
 performance.measure('isnad:mounted', { start: 0, end: performance.now() });

@@ -5,7 +5,7 @@
  * The pipeline re-runs when a seed changes in dev, and the page reloads. A bad seed stops
  * `vite build` with the file and the reason; in dev the error overlay shows the same message.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -15,6 +15,7 @@ import { buildSearchBundle } from '../search/build';
 import { buildGraphLayout, type GraphLayout } from '../graph/layout';
 import { loadKnowledge, type Knowledge } from './knowledge';
 import { oembedJson, previewSvg, previewTags, renderPng, type PreviewNode } from './preview';
+import { injectFirstView, renderFirstViewHtml } from './prerender';
 
 const CORPUS_ID = 'virtual:isnad/corpus';
 const RESOLVED_CORPUS = `\0${CORPUS_ID}`;
@@ -45,6 +46,8 @@ export interface IsnadPluginOptions {
   previewNodes?: (corpus: Corpus) => PreviewNode[];
   /** Add the Content Security Policy meta tag (default true; the single-file build adds its own with hashes). */
   csp?: boolean;
+  /** Render the first view into index.html at build time (src/pipeline/prerender.ts); default false. */
+  prerender?: boolean;
 }
 
 /**
@@ -138,6 +141,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
     return c.layout;
   };
   let server: ViteDevServer | undefined;
+  let root = process.cwd();
 
   const run = () => {
     if (!cached) {
@@ -157,6 +161,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
   return {
     name: 'isnad-pipeline',
     configResolved(config) {
+      root = config.root;
       seedsDir = resolve(config.root, options.seedsDir ?? 'seeds');
     },
     configureServer(s) {
@@ -208,6 +213,13 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       const png = await renderPng(previewSvg(corpus, options.previewNodes?.(corpus) ?? previewNodesOf(corpus, layoutOf())));
       this.emitFile({ type: 'asset', fileName: 'preview.png', source: png });
       this.emitFile({ type: 'asset', fileName: 'oembed.json', source: oembedJson(corpus, base) });
+    },
+    async writeBundle(output, bundle) {
+      if (!options.prerender || !output.dir || !('index.html' in bundle)) return;
+      const file = join(output.dir, 'index.html');
+      const { corpus } = run();
+      const body = await renderFirstViewHtml(root, corpus, layoutOf());
+      writeFileSync(file, injectFirstView(readFileSync(file, 'utf8'), body));
     },
     resolveId(id) {
       return VIRTUAL.get(id);

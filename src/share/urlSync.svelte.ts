@@ -79,7 +79,8 @@ export function startUrlSync(deps: Deps, initial?: string): { navigate: (search:
 }
 
 function syncWithLocation(deps: Deps): { navigate: (search: string) => void } {
-  const initial = new URLSearchParams(location.search);
+  // At build time (the prerendered first view) there is no address: the default view is rendered.
+  const initial = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
   // Keep lang in links only once it was in the link or the user switched it, so a shared link
   // without it still opens in each reader's own language.
   let langInLink = initial.has('lang');

@@ -26,6 +26,24 @@ describe('the built explorer, served from a sub-path', () => {
     await page.context().close();
   });
 
+  it('shows the article before any script runs (prerendered), then takes that markup over', async () => {
+    // With JavaScript off, the build's prerendered first view is all there is: the article is readable.
+    const context = await h.browser.newContext({ javaScriptEnabled: false });
+    const still = await context.newPage();
+    await still.goto(h.server.url);
+    expect(await still.locator('article.reader h2').innerText()).toContain('تنسيق حقيقي');
+    expect(await still.locator('#graph svg').count()).toBeGreaterThan(0);
+    await context.close();
+    // With JavaScript, hydration reuses it: still one explorer, and it answers a click.
+    const { page, errors } = await openPage(h, '');
+    expect(await page.locator('#app > .app').count()).toBe(1);
+    expect(await page.locator('article.reader').count()).toBe(1);
+    await page.locator('article.reader [data-entity]').first().click();
+    expect(await page.locator('#graph [aria-pressed="true"]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('loads its self-hosted Arabic font', async () => {
     const { page } = await openPage(h, '?lang=ar');
     await page.evaluate(() => document.fonts.ready);

@@ -77,6 +77,20 @@ describe('vite build', () => {
     expect(JSON.parse(readFileSync(join(first, 'oembed.json'), 'utf8')).type).toBe('rich');
   });
 
+  it('prerenders the first view into index.html: the article, the diagram and the timeline, without inline styles', () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    const app = /<div id="app">([\s\S]*)<\/div>\s*<noscript>/.exec(html)?.[1] ?? '';
+    // The seed's headline is in the markup, inside the reader, before any script has run.
+    expect(/<article[^>]*class="[^"]*reader/.test(app)).toBe(true);
+    expect(app.includes('تنسيق حقيقي')).toBe(true);
+    expect(app.includes('id="graph"')).toBe(true);
+    expect(app.includes('id="timeline"')).toBe(true);
+    // Svelte's hydration markers: the browser takes this markup over instead of drawing it again.
+    expect(app.includes('<!--[-->')).toBe(true);
+    // The page's CSP allows no inline style: a style attribute in the markup would be refused.
+    expect(app).not.toMatch(/\sstyle="/);
+  });
+
   it('self-hosts the Arabic font', () => {
     const fonts = listFiles(first).filter((f) => f.endsWith('.woff2'));
     expect(fonts.some((f) => f.includes('noto-naskh-arabic-arabic'))).toBe(true);

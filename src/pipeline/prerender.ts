@@ -1,0 +1,57 @@
+/**
+ * Prerenders the explorer's first view into the built index.html.
+ *
+ * Why: without it, nothing readable paints until the JavaScript has downloaded, parsed and run
+ * (1.8 s first contentful paint for one article on a phone-class CPU). With it, the article, the
+ * diagram and the timeline are in the HTML; src/main.ts hydrates them.
+ *
+ * How: a second, server-side Vite build compiles src/app/firstView.ts (App.svelte for the server);
+ * it is imported here and given the corpus and layout the client build used, so both render the
+ * same markup. The virtual modules it never reaches on the server (the search index, imported
+ * on first search) are stubbed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Corpus } from '../model/schema';
+import type { GraphLayout } from '../graph/layout';
+
+const MOUNT = '<div id="app"></div>';
+
+/** Puts the rendered markup inside the page's mount point; fails loudly if the page has none. */
+export function injectFirstView(html: string, body: string): string {
+  if (!html.includes(MOUNT)) throw new Error(`Isnad prerender: index.html has no ${MOUNT} to fill`);
+  return html.replace(MOUNT, () => `<div id="app">${body}</div>`);
+}
+
+/** Compiles the server entry and renders the default view for this corpus. */
+export async function renderFirstViewHtml(root: string, corpus: Corpus, layout: GraphLayout): Promise<string> {
+  const [{ build }, { svelte }] = await Promise.all([import('vite'), import('@sveltejs/vite-plugin-svelte')]);
+  const outDir = mkdtempSync(join(tmpdir(), 'isnad-prerender-'));
+  try {
+    await build({
+      configFile: false,
+      root,
+      logLevel: 'warn',
+      mode: 'production',
+      publicDir: false,
+      plugins: [
+        svelte(),
+        {
+          name: 'isnad-prerender-stubs',
+          resolveId: (id) => (id.startsWith('virtual:isnad/') ? `\0${id}` : undefined),
+          load: (id) => (id.startsWith('\0virtual:isnad/') ? 'export default null;' : undefined),
+        },
+      ],
+      // Bundle every dependency: the output lives in a temporary folder with no node_modules.
+      ssr: { noExternal: true },
+      build: { ssr: join(root, 'src/app/firstView.ts'), outDir, emptyOutDir: true, target: 'node20' },
+    });
+    const entry = pathToFileURL(join(outDir, 'firstView.js')).href;
+    const mod = (await import(entry)) as { renderFirstView: (c: Corpus, l: GraphLayout) => string };
+    return mod.renderFirstView(corpus, layout);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,61 @@
+// @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/corpus';
+import { buildGraphLayout } from '../../src/graph/layout';
+import { buildCorpus } from '../../src/pipeline/corpus';
+import { injectFirstView, renderFirstViewHtml } from '../../src/pipeline/prerender';
+
+describe('injectFirstView', () => {
+  const page = '<body>\n    <div id="app"></div>\n    <noscript>x</noscript>\n</body>';
+
+  it('puts the markup inside the mount point and leaves the rest of the page alone', () => {
+    const out = injectFirstView(page, '<main>مرحبا</main>');
+    expect(out).toBe('<body>\n    <div id="app"><main>مرحبا</main></div>\n    <noscript>x</noscript>\n</body>');
+  });
+
+  it("takes the markup literally: `$&` and `$'` in an article are not replacement patterns", () => {
+    const out = injectFirstView(page, "<p>costs $& and $' more</p>");
+    expect(out).toContain('<div id="app"><p>costs $& and $\' more</p></div>');
+  });
+
+  it('fails with a clear message when the page has no mount point', () => {
+    expect(() => injectFirstView('<body></body>', '<p>x</p>')).toThrow(/index\.html has no <div id="app"><\/div>/);
+  });
+});
+
+/** The markup of one pane of the explorer (from its section to the next). */
+function pane(body: string, id: string): string {
+  const at = body.indexOf(`<section id="${id}"`);
+  if (at < 0) return '';
+  const next = body.indexOf('<section id="', at + 1);
+  return body.slice(at, next < 0 ? undefined : next);
+}
+
+describe('renderFirstViewHtml', () => {
+  async function render(docs: number): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'isnad-prerender-'));
+    try {
+      writeCorpus(dir, docs, 7);
+      const corpus = buildCorpus(dir);
+      return await renderFirstViewHtml(process.cwd(), corpus, buildGraphLayout(corpus));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('prerenders every view of a small corpus, and only the shell and reader of a large one', async () => {
+    const [few, many] = [await render(3), await render(25)];
+    for (const body of [few, many]) expect(/<article[^>]*class="[^"]*reader/.test(pane(body, 'reader'))).toBe(true);
+    expect(pane(few, 'graph')).toContain('<svg');
+    expect(pane(few, 'timeline')).toContain('<svg');
+    expect(pane(few, 'search')).toContain('type="search"');
+    // Many documents: the panes are there, holding a note; they draw once the page runs.
+    expect(pane(many, 'graph')).not.toContain('<svg');
+    expect(pane(many, 'timeline')).not.toContain('<svg');
+    expect(pane(many, 'search')).not.toContain('type="search"');
+    expect(many.length).toBeLessThan(60_000);
+  }, 120_000);
+});
