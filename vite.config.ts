@@ -6,7 +6,7 @@ import { isnad } from './src/pipeline/vitePlugin';
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), isnad({ prerender: true })],
+  plugins: [svelte(), isnad({ prerender: true, split: true })],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

@@ -164,7 +164,7 @@ async function main() {
       const siteDir = join(WORK, `site-${name}`);
       if (split)
         run.skipped.push(
-          `the explorer build and page: ${Math.round(run.pipeline.corpusJsonBytes / 2 ** 20)} MB of corpus JSON in one bundle (see docs/scale.md)`,
+          `the explorer build and page: the page would fetch all ${Math.round(run.pipeline.corpusJsonBytes / 2 ** 20)} MB of corpus JSON; documents on demand are not built yet (see docs/scale.md)`,
         );
       else
         await step('site build', async () => {

@@ -2,7 +2,7 @@
  * Builds the explorer for one corpus with the real Vite build and the real Isnad plugin, and measures
  * what a first view downloads. The config mirrors vite.config.ts with `isnad({ seedsDir })`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, type PluginOption } from 'vite';
@@ -29,6 +29,10 @@ export interface FirstViewBytes {
   cssGzip: number;
   /** Number of JavaScript files in the first view. */
   jsFiles: number;
+  /** The corpus as data files (data/*.json, fetched by the page; src/pipeline/chunks.ts). */
+  dataRaw: number;
+  dataGzip: number;
+  dataFiles: number;
 }
 
 /** Runs `vite build` of the explorer on `seedsDir` into `outDir` (with a manifest to follow imports). */
@@ -36,7 +40,7 @@ export async function buildSite(seedsDir: string, outDir: string, extra: { singl
   // The one-file build mirrors scripts/build-single.ts: four fonts, gzipped corpus and index, no previews.
   const plugins: PluginOption[] = extra.singleFile
     ? [singleFileFonts(), svelte(), isnad({ seedsDir, quiet: true, csp: false, previews: false, compress: true })]
-    : [svelte(), isnad({ seedsDir, quiet: true, prerender: true })];
+    : [svelte(), isnad({ seedsDir, quiet: true, prerender: true, split: true })];
   if (extra.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   await build({
     configFile: false,
@@ -84,7 +88,18 @@ export function firstViewBytes(outDir: string): FirstViewBytes {
     for (const k of chunk.imports ?? []) visit(k);
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry && key.endsWith('.html')) visit(key);
-  const out: FirstViewBytes = { jsRaw: 0, jsGzip: 0, appJsRaw: 0, appJsGzip: 0, cssRaw: 0, cssGzip: 0, jsFiles: 0 };
+  const out: FirstViewBytes = {
+    jsRaw: 0,
+    jsGzip: 0,
+    appJsRaw: 0,
+    appJsGzip: 0,
+    cssRaw: 0,
+    cssGzip: 0,
+    jsFiles: 0,
+    dataRaw: 0,
+    dataGzip: 0,
+    dataFiles: 0,
+  };
   for (const key of seen) {
     const code = readFileSync(join(outDir, manifest[key]!.file), 'utf8');
     const app = stripCorpusLiteral(code).code;
@@ -93,6 +108,13 @@ export function firstViewBytes(outDir: string): FirstViewBytes {
     out.appJsRaw += Buffer.byteLength(app);
     out.appJsGzip += gzipBytes(app);
     out.jsFiles++;
+  }
+  const data = join(outDir, 'data');
+  for (const name of existsSync(data) ? readdirSync(data) : []) {
+    const bytes = readFileSync(join(data, name));
+    out.dataRaw += bytes.length;
+    out.dataGzip += gzipBytes(bytes);
+    out.dataFiles++;
   }
   for (const file of css) {
     const text = readFileSync(join(outDir, file));

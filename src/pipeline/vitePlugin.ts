@@ -16,6 +16,7 @@ import { buildGraphLayout, type GraphLayout } from '../graph/layout';
 import { loadKnowledge, type Knowledge } from './knowledge';
 import { oembedJson, previewSvg, previewTags, renderPng, type PreviewNode } from './preview';
 import { injectFirstView, renderFirstViewHtml } from './prerender';
+import { splitCorpus, splitCorpusModule, type CorpusChunk } from './chunks';
 
 const CORPUS_ID = 'virtual:isnad/corpus';
 const RESOLVED_CORPUS = `\0${CORPUS_ID}`;
@@ -48,6 +49,11 @@ export interface IsnadPluginOptions {
   csp?: boolean;
   /** Render the first view into index.html at build time (src/pipeline/prerender.ts); default false. */
   prerender?: boolean;
+  /**
+   * Write the corpus as content-hashed JSON files in data/ that the page fetches (src/pipeline/chunks.ts),
+   * instead of inlining it in the script; build only (the dev server inlines it). Default false.
+   */
+  split?: boolean;
 }
 
 /**
@@ -142,12 +148,17 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
   };
   let server: ViteDevServer | undefined;
   let root = process.cwd();
+  let building = false;
+  let chunks: CorpusChunk[] | null = null;
+  const split = () => options.split === true && building && options.compress !== true;
+  const chunksOf = () => (chunks ??= splitCorpus(run().corpus));
 
   const run = () => {
     if (!cached) {
       const knowledge = loadKnowledge(seedsDir);
       const corpus = buildCorpus(seedsDir, knowledge);
       cached = { corpus, knowledge };
+      chunks = null;
       if (!options.quiet) {
         console.log(summarize(corpus));
         const unread = unreadFiles(seedsDir);
@@ -162,6 +173,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
     name: 'isnad-pipeline',
     configResolved(config) {
       root = config.root;
+      building = config.command === 'build';
       seedsDir = resolve(config.root, options.seedsDir ?? 'seeds');
     },
     configureServer(s) {
@@ -199,6 +211,15 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
           .map((f) => `<link rel="preload" href="./${f}" as="font" type="font/woff2" crossorigin />`)
           .join('\n    ');
         if (preload) html = html.replace('<link rel="icon"', () => `${preload}\n    <link rel="icon"`);
+        // The corpus files start downloading with the script, not after it has run.
+        if (split()) {
+          const data = chunksOf()
+            .map(
+              (c) => `<link rel="preload" href="./${c.fileName}" as="fetch" type="application/json" crossorigin="anonymous" />`,
+            )
+            .join('\n    ');
+          html = html.replace('<link rel="icon"', () => `${data}\n    <link rel="icon"`);
+        }
         if (options.csp === false) return html;
         return html.replace(
           '<meta charset="UTF-8" />',
@@ -207,6 +228,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       },
     },
     async generateBundle() {
+      if (split()) for (const c of chunksOf()) this.emitFile({ type: 'asset', fileName: c.fileName, source: c.json });
       if (options.previews === false) return;
       const { corpus } = run();
       const base = baseUrlFromEnv();
@@ -231,6 +253,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
         const compress = options.compress === true;
         if (id === RESOLVED_SEARCH) return jsonModule(buildSearchBundle(corpus, knowledge.names()), compress);
         if (id === RESOLVED_LAYOUT) return jsonModule(layoutOf());
+        if (split()) return splitCorpusModule(corpus, chunksOf(), join(root, 'src/app/corpusFiles.ts'));
         return corpusModule(corpus, compress);
       } catch (e) {
         if (server) server.config.logger.error(e instanceof Error ? e.message : String(e));

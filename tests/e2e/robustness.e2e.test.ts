@@ -57,7 +57,7 @@ beforeAll(async () => {
     writeFileSync(join(seedsDir, name), text);
   }
   outDir = temp('isnad-hostile-dist-');
-  await buildSite([svelte(), isnad({ seedsDir, quiet: true, prerender: true })], outDir);
+  await buildSite([svelte(), isnad({ seedsDir, quiet: true, prerender: true, split: true })], outDir);
   server = await serveStatic(outDir, '/hostile/');
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 300_000);
