@@ -87,6 +87,12 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     }
     // The word after a lineage word or `عبد` is a name whatever it looks like (`بن علي`، `آل ثاني`، `عبد الكريم`).
     const before = ctx.tokens[k - 1]!.norm;
+    // A known person after `بن` is the father named inside the son's name: `حمدان بن محمد بن راشد آل مكتوم`.
+    const father = ctx.cover[k];
+    if (/^(?:بن|ابن|بنت)$/.test(before) && k - 1 > j && father?.tok === k && father.type === 'person' && father.kind !== 'title') {
+      k = father.tokEnd;
+      break;
+    }
     if ((LINEAGE.test(before) || before === 'عبد') && k - 1 > j - 1 && n.arabic && !ctx.cover[k] && !foldedFunctionWord(n.raw)) {
       k++;
       continue;

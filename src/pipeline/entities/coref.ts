@@ -50,6 +50,16 @@ export function propagateNames(ctx: Context): Map<string, string> {
       .map((t) => t.norm)
       .join(' ');
   };
+  // Gazetteer people named in full in the text: their last word alone (`المالكي` after `نوري المالكي`),
+  // when it is not a given name, a function word or the word after `آل` (`ثاني`).
+  for (const f of people) {
+    if (f.source !== 'gazetteer' || f.tokEnd - f.tok < 2) continue;
+    const k = f.tokEnd - 1;
+    const w = ctx.tokens[k]!;
+    if (!w.arabic || w.norm.length < 3 || ctx.isStop(k) || ctx.lex.given.has(w.norm) || ctx.tokens[k - 1]!.norm === 'ال') continue;
+    const had = surnames.get(w.norm);
+    surnames.set(w.norm, had === undefined || had === f.key ? f.key : null);
+  }
   for (const f of full) {
     if (f.tokEnd - f.tok > 2 && !ctx.tokens[f.tokEnd - 1]!.arabic)
       surnames.set(lastWord(f), surnames.get(lastWord(f)) === undefined ? f.key : null);
