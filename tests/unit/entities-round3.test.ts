@@ -33,3 +33,34 @@ describe('extractEntities: lineage names around a known person', () => {
     expect(doc.entities.map((e) => e.id)).toContain('person:hamad-bin-khalifa');
   });
 });
+
+describe('extractEntities: the end of a name', () => {
+  it('ends a name before an indefinite noun and its adjective: … نقلة نوعية', () => {
+    const doc = run('وقد حقق المدرب فاديم تونيكوف نقلة نوعية في مسيرته.');
+    expect(names(doc)).toEqual(['person:فاديم تونيكوف']);
+  });
+
+  it('ends a name before a preposition and a construct: … بمقر الشركة', () => {
+    const doc = run('وقال المتحدث باسم الشركة يان كروليك بمقر الشركة إن الأرباح زادت.');
+    expect(names(doc)).toContain('person:يان كروليك');
+  });
+});
+
+describe('extractEntities: honorifics', () => {
+  it('reads one unrepeated word after an honorific as a name: السيد دومبوفسكي', () => {
+    expect(names(run('وقال السيد دومبوفسكي إن الاتفاق قريب.'))).toEqual(['person:دومبوفسكي']);
+  });
+
+  it('reads a name with the article after an honorific, with an ordinal or a lineage: الإمام الشاطبي، الملك المنصور الثاني', () => {
+    expect(names(run('وقد ألف الإمام الشاطبي كتبا كثيرة.'))).toEqual(['person:الشاطبي']);
+    expect(names(run('وكان الملك الحسين بن طلال قد زار المدينة.'))).toEqual(['person:الحسين بن طلال']);
+    expect(names(run('وفي عهد الملك المنصور الثاني بنيت القلعة.'))).toEqual(['person:المنصور الثاني']);
+  });
+
+  it('does not read an adjective, a verb or an accusative after an honorific as a name', () => {
+    expect(names(run('وأضاف الإمام الراحل في كتابه أن العلم نور.'))).toEqual([]);
+    expect(names(run('ولم يحرك الملك ساكنا أمام الأزمة.'))).toEqual([]);
+    expect(names(run('وعاد الأمير بقليل من الجنود.'))).toEqual([]);
+    expect(names(run('وقدم أمير المؤمنين الهدايا.'))).toEqual([]);
+  });
+});

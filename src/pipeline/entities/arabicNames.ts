@@ -89,7 +89,13 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     const before = ctx.tokens[k - 1]!.norm;
     // A known person after `بن` is the father named inside the son's name: `حمدان بن محمد بن راشد آل مكتوم`.
     const father = ctx.cover[k];
-    if (/^(?:بن|ابن|بنت)$/.test(before) && k - 1 > j && father?.tok === k && father.type === 'person' && father.kind !== 'title') {
+    if (
+      /^(?:بن|ابن|بنت)$/.test(before) &&
+      k - 1 > j &&
+      father?.tok === k &&
+      father.type === 'person' &&
+      father.kind !== 'title'
+    ) {
       k = father.tokEnd;
       break;
     }
@@ -110,6 +116,18 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     // After an unknown first word, a word with the article must not look like a common noun (`حرص المملكة`, `أهالي السجناء`).
     if (n.norm.startsWith('ال') && !ctx.lex.given.has(ctx.tokens[j]!.norm) && /(?:ه|اء|ات|ون)$/.test(n.norm)) break;
     if (/^و/.test(n.norm) && !g) break;
+    // `بمقر الرئاسة`، `بزمام الأمور`: a preposition and a construct follow the name.
+    // Only after two words, and not before a long vowel, which foreign names have (`بيرنز`، `باسكوال`).
+    if (!g && k - j >= 2 && /^[لب][^يوا]/.test(n.norm) && ctx.definite(k + 1) && joinable(ctx.tokens[k + 1]!.gap)) break;
+    // `نقلة نوعية`، `ضربة ركنية`: an indefinite noun and its agreeing adjective follow the name.
+    if (
+      !g &&
+      /ة$/.test(n.raw) &&
+      /ة$/.test(ctx.tokens[k + 1]?.raw ?? '') &&
+      !ctx.definite(k + 1) &&
+      joinable(ctx.tokens[k + 1]!.gap)
+    )
+      break;
     if (
       /^[يت]/.test(n.norm) &&
       n.norm.length >= 4 &&

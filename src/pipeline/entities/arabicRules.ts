@@ -215,6 +215,7 @@ interface Cue {
   classes: string[];
   dual: boolean;
   counterpart: boolean;
+  lone: boolean;
 }
 
 /** The longest title cue starting at token i. */
@@ -229,7 +230,7 @@ export function cueAt(ctx: Context, i: number): Cue | undefined {
         const tk = ctx.tokens[i + k];
         ok = !!tk && tk.norm === cue.words[k] && joinable(tk.gap);
       }
-      if (ok) return { from: i, to: i + n, classes: cue.classes, dual: cue.dual, counterpart: cue.counterpart };
+      if (ok) return { from: i, to: i + n, classes: cue.classes, dual: cue.dual, counterpart: cue.counterpart, lone: cue.lone };
     }
   }
   return undefined;
@@ -251,6 +252,16 @@ export function findTitledPeople(ctx: Context): void {
       continue;
     }
     const classes = cue.counterpart ? lastClasses : cue.classes;
+    // `الإمام الرضا`، `الملك الحسين الثاني`، `الشيخ الخراساني`: a name with the article right after an honorific.
+    const lone = cue.lone && ctx.definite(i) ? loneDefinite(ctx, cue.to) : undefined;
+    if (lone !== undefined) {
+      const t0 = tokens[i]!;
+      const start = t0.start + t0.forms[t0.forms.length - 1]!.shift;
+      const text = ctx.text.slice(start, tokens[cue.to - 1]!.end);
+      ctx.add({ ...rule(ctx, cue.to, lone, 'person'), role: { text, start, end: start + text.length, classes } });
+      i = lone - 1;
+      continue;
+    }
     // Walk the complement: `وزير الدفاع الفرنسي`، `المتحدث باسم الإليزيه`، `رئيس لجنة … في مجلس …`.
     let j = cue.to;
     let of: string | undefined;
@@ -320,7 +331,10 @@ export function findTitledPeople(ctx: Context): void {
     }
     if (
       end !== undefined &&
-      (!single || (ctx.counts.get(tokens[lastConsumed]!.norm) ?? 0) >= 2 || givenName(ctx, lastConsumed))
+      (!single ||
+        (cue.lone && loneWord(ctx, lastConsumed)) ||
+        (ctx.counts.get(tokens[lastConsumed]!.norm) ?? 0) >= 2 ||
+        givenName(ctx, lastConsumed))
     ) {
       const person = ctx.add({ ...rule(ctx, lastConsumed, end, 'person'), role: role() });
       if (nationalities.length) person.nationality = nationalities[nationalities.length - 1]!;
@@ -347,6 +361,38 @@ export function findTitledPeople(ctx: Context): void {
     ctx.add({ ...titleSpan(ctx, i, end2), classes, nationalities: own, ...(cue.dual ? { dual: true } : {}) });
     i = end2 - 1;
   }
+}
+
+/** Ordinals after a monarch's name: `الحسن الثاني`، `ألفونسو الثالث عشر`. */
+const ORDINAL = /^ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)$/;
+
+/**
+ * The end of a one-word name with the article after an honorific (`الإمام الرضا`), or undefined: a given
+ * name with the article, a family name in ي, or a word that recurs; not a stop word (`الراحل`), a
+ * nationality adjective, a title or a head noun. An ordinal after it belongs to the name.
+ */
+function loneDefinite(ctx: Context, j: number): number | undefined {
+  const t = ctx.tokens[j];
+  if (!t || !t.arabic || ctx.cover[j] || !joinable(t.gap) || t.forms.length > 1 || !/^ال/.test(t.norm) || t.norm.length < 5)
+    return undefined;
+  if (ctx.isStop(j) || ctx.nisba(j) || ctx.lookup(j, ctx.lex.titles) || ctx.inSet(j, ctx.lex.orgHeads) || ORDINAL.test(t.norm))
+    return undefined;
+  if (ctx.lex.titleAdjectives.has(t.norm)) return undefined;
+  if (ctx.definite(j + 1) && joinable(ctx.tokens[j + 1]!.gap) && !ORDINAL.test(ctx.tokens[j + 1]!.norm)) return undefined;
+  if (!(ctx.lex.given.has(t.norm.slice(2)) || /ي$/.test(t.norm) || (ctx.counts.get(t.norm) ?? 0) >= 2)) return undefined;
+  const n = ctx.tokens[j + 1];
+  if (n && joinable(n.gap) && ORDINAL.test(n.norm)) return j + 2;
+  // `الملك الحسين بن طلال`: a lineage continues the name.
+  if (n && joinable(n.gap) && /^(?:بن|ابن)$/.test(n.norm)) return nameFrom(ctx, j, 4, false, true) ?? j + 1;
+  return j + 1;
+}
+
+/** A lone word after an honorific that can be a name: not a clitic phrase (`بقليل`، `فأنجبت`), a verb or `ذكرى`. */
+function loneWord(ctx: Context, j: number): boolean {
+  const t = ctx.tokens[j]!;
+  const next = ctx.cover[j + 1];
+  if (next && next.type === 'person' && next.tok === j + 1) return false; // `الدكتور سيد محمد خاتمي`
+  return t.norm.length >= 3 && !/^[فبت]/.test(t.norm) && !/ى$/.test(t.raw) && !/اً?$/.test(t.raw);
 }
 
 /** `العداء الكيني نديوا ريمي`، `المغربي مبارك بوصوفة`: a singular nationality adjective, then a name. */

@@ -17,6 +17,8 @@ export interface TitleCue {
   classes: string[];
   dual: boolean;
   counterpart: boolean;
+  /** Honorifics and monarchs' titles name a person, not an office: one name word after them need not recur. */
+  lone: boolean;
 }
 
 /** Folded look-up tables for the rules. */
@@ -60,7 +62,10 @@ export interface Lexicon {
 
 const words = (s: string) => normalize(s).split(/\s+/).filter(Boolean);
 
-function titleMap(list: { words: string[]; classes: string[]; dual?: boolean; counterpart?: boolean }[], arabic: boolean) {
+function titleMap(
+  list: { words: string[]; classes: string[]; dual?: boolean; counterpart?: boolean; lone?: boolean }[],
+  arabic: boolean,
+) {
   const map = new Map<string, TitleCue[]>();
   for (const t of list) {
     for (const w of t.words) {
@@ -69,7 +74,7 @@ function titleMap(list: { words: string[]; classes: string[]; dual?: boolean; co
       // Indefinite and definite forms of the first word: رئيس / الرئيس.
       if (arabic && !forms[0]!.startsWith('ال') && !/[ها]$/.test(forms[0]!)) variants.push([`ال${forms[0]}`, ...forms.slice(1)]);
       for (const v of variants) {
-        const cue = { words: v, classes: t.classes, dual: !!t.dual, counterpart: !!t.counterpart };
+        const cue = { words: v, classes: t.classes, dual: !!t.dual, counterpart: !!t.counterpart, lone: !!t.lone };
         const list2 = map.get(v[0]!) ?? [];
         list2.push(cue);
         map.set(v[0]!, list2);
@@ -120,6 +125,7 @@ export function lexicon(): Lexicon {
     teamHeads: norms(orgHeads.ar.teams),
     agreementHeads: norms(orgHeads.ar.agreements),
     complements: norms(titles.complements),
+    titleAdjectives: norms(titles.adjectives),
     enOrgHeads: new Set(orgHeads.en.heads),
     enOfHeads: new Set(orgHeads.en.ofHeads),
     enPlaceHeads: new Set(orgHeads.en.places),
