@@ -3,6 +3,7 @@ import { extractEntities } from '../../src/pipeline/entities';
 import { loadKnowledge } from '../../src/pipeline/knowledge';
 import { readSeed } from '../../src/pipeline/read';
 import { segment } from '../../src/pipeline/segment';
+import { regularNisba } from '../../src/pipeline/entities/nisbaCldr';
 
 const knowledge = loadKnowledge();
 const run = (text: string, lang = 'ar') =>
@@ -62,5 +63,25 @@ describe('extractEntities: honorifics', () => {
     expect(names(run('ولم يحرك الملك ساكنا أمام الأزمة.'))).toEqual([]);
     expect(names(run('وعاد الأمير بقليل من الجنود.'))).toEqual([]);
     expect(names(run('وقدم أمير المؤمنين الهدايا.'))).toEqual([]);
+  });
+});
+
+describe('nationality adjectives generated from CLDR', () => {
+  it('derives the regular nisba of a one-word country name (regularNisba)', () => {
+    expect(regularNisba('تايلاند')).toBe('تايلاندي');
+    expect(regularNisba('كرواتيا')).toBe('كرواتي');
+    expect(regularNisba('هولندا')).toBe('هولندي');
+    expect(regularNisba('سنغافورة')).toBe('سنغافوري');
+    expect(regularNisba('الأرجنتين')).toBe('أرجنتيني');
+    expect(regularNisba('تشيلي')).toBeUndefined();
+    expect(regularNisba('بيرو')).toBeUndefined();
+    expect(regularNisba('غانا')).toBeUndefined();
+    expect(regularNisba('كوريا الجنوبية')).toBeUndefined();
+  });
+
+  it('reads a name after a generated adjective, with its country: التايلاندي X Y', () => {
+    const doc = run('وفاز التايلاندي سومتشاي براتشاي على منافسه.');
+    expect(names(doc)).toEqual(['person:سومتشاي براتشاي']);
+    expect(doc.entities[0]!.nationality).toBe('TH');
   });
 });

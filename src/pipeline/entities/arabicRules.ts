@@ -333,6 +333,7 @@ export function findTitledPeople(ctx: Context): void {
       end !== undefined &&
       (!single ||
         (cue.lone && loneWord(ctx, lastConsumed)) ||
+        (!!ctx.nisba(lastConsumed - 1) && loneWord(ctx, lastConsumed)) ||
         (ctx.counts.get(tokens[lastConsumed]!.norm) ?? 0) >= 2 ||
         givenName(ctx, lastConsumed))
     ) {

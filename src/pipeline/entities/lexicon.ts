@@ -10,6 +10,7 @@ import orgHeads from '../data/org-heads.json';
 import stopwords from '../data/stopwords.json';
 import titles from '../data/titles.json';
 import { normalize } from '../../search/normalize';
+import { cldrNisba } from './nisbaCldr';
 
 /** A title cue: its words (normalised, split) and what kind of office it names. */
 export interface TitleCue {
@@ -112,6 +113,8 @@ export function lexicon(): Lexicon {
     for (const p of e.arPlural ?? []) for (const f of [normalize(p), `ال${normalize(p)}`]) nisbaMap.set(f, code);
     for (const w of e.en) nisbaMap.set(w.toLowerCase(), code);
   }
+  // Regular adjectives of the other countries; the curated file wins.
+  for (const [code, a] of cldrNisba()) for (const f of nisbaForms(a)) if (!nisbaMap.has(f)) nisbaMap.set(f, code);
   const norms = (l: string[]) => new Set(l.map((w) => normalize(w)));
   cached = {
     titles: new Map([...titleMap(titles.ar, true), ...titleMap(titles.en, false)]),
