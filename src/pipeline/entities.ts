@@ -16,6 +16,7 @@ import {
   findQuotedOrganizations,
   findTitledPeople,
 } from './entities/arabicRules';
+import { appositionPeople } from './entities/apposition';
 import { Context } from './entities/context';
 import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
@@ -33,6 +34,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findTitledPeople(ctx);
   findPlaces(ctx);
   findGivenNamePeople(ctx);
+  appositionPeople(ctx);
   findEnglishNames(ctx);
   englishRoles(ctx);
   englishTitles(ctx);

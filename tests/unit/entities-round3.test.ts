@@ -85,3 +85,23 @@ describe('nationality adjectives generated from CLDR', () => {
     expect(doc.entities[0]!.nationality).toBe('TH');
   });
 });
+
+describe('extractEntities: apposition and age', () => {
+  it('reads a name before a title in apposition: X، رئيس لجنة …', () => {
+    const doc = run('وحضر الاجتماع أوكونكوو إيزيما، رئيس لجنة الشؤون الخارجية في البرلمان.');
+    expect(names(doc)).toContain('person:أوكونكوو إيزيما');
+    const p = doc.entities.find((e) => e.type === 'person')!;
+    expect(p.roles?.[0]?.text).toMatch(/^رئيس لجنة/);
+  });
+
+  it('reads a recurring name before an age in brackets: X (24 عاما)', () => {
+    const doc = run('وسجل الهدف الأول تشيكويمي (24 عاما) في الدقيقة العاشرة. وكان تشيكويمي قد غاب عن المباراة السابقة.');
+    expect(names(doc)[0]).toBe('person:تشيكويمي');
+  });
+
+  it('does not read a verb, an accusative or a clitic phrase before a title as a name', () => {
+    expect(names(run('حضر اللقاء وزير الخارجية.'))).toEqual([]);
+    expect(names(run('ثم أصبح مستشارا لوزير الثقافة.'))).toEqual([]);
+    expect(names(run('وقال الوفد شيئا ورئيس الوزراء شيئا آخر.'))).toEqual([]);
+  });
+});
