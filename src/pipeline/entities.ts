@@ -18,6 +18,7 @@ import {
 } from './entities/arabicRules';
 import { appositionPeople } from './entities/apposition';
 import { Context } from './entities/context';
+import { trimDescriptiveHeads } from './entities/descriptive';
 import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { matchGazetteer } from './entities/match';
@@ -42,6 +43,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   linkBodies(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);
+  trimDescriptiveHeads(ctx);
   const entities = applyOverrides(assemble(ctx.found, doc.text), knowledge.overrides, doc.text);
   return { ...doc, entities };
 }

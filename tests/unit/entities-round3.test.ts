@@ -11,6 +11,8 @@ const run = (text: string, lang = 'ar') =>
     segment(readSeed(new TextEncoder().encode(`عنوان\n\n${text}`), 'a.txt', { defaults: { lang, date: '2020-01-01' } })),
     knowledge,
   );
+const surfacesOf = (doc: ReturnType<typeof run>, id: string) =>
+  doc.entities.find((e) => e.id === id)?.mentions.map((m) => doc.text.slice(m.start, m.end)) ?? [];
 /** Every non-title mention as `type:text`, in text order. */
 const names = (doc: ReturnType<typeof run>) =>
   doc.entities
@@ -103,5 +105,22 @@ describe('extractEntities: apposition and age', () => {
     expect(names(run('حضر اللقاء وزير الخارجية.'))).toEqual([]);
     expect(names(run('ثم أصبح مستشارا لوزير الثقافة.'))).toEqual([]);
     expect(names(run('وقال الوفد شيئا ورئيس الوزراء شيئا آخر.'))).toEqual([]);
+  });
+});
+
+describe('extractEntities: descriptive heads', () => {
+  it('tags the name after a newspaper, channel or club noun without the head or a nationality adjective', () => {
+    const doc = run('وقالت صحيفة المرصد اليومي إن نادي فيرنسبورغ البلجيكي تعاقد مع اللاعب.');
+    expect(names(doc)).toEqual(['organization:المرصد', 'organization:فيرنسبورغ']);
+  });
+
+  it('leaves the head of a known body out of the mention, keeping the entity: صحيفة الأهرام → الأهرام', () => {
+    const doc = run('ونقلت صحيفة الأهرام عن مصدر قوله إن الاجتماع انتهى.');
+    expect(surfacesOf(doc, 'org:al-ahram')).toEqual(['الأهرام']);
+  });
+
+  it('drops شركة before a proper name only: شركة دوناتي الهندسية → دوناتي الهندسية; شركة النفط الوطنية stays whole', () => {
+    expect(names(run('وستبدأ شركة دوناتي الهندسية العمل قريبا.'))).toEqual(['organization:دوناتي الهندسية']);
+    expect(names(run('وأعلنت شركة النفط الوطنية أرباحها.'))).toEqual(['organization:شركة النفط الوطنية']);
   });
 });

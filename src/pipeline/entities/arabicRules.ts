@@ -7,6 +7,7 @@
 import type { Context } from './context';
 import type { Found, FoundRole } from './found';
 import { givenName, nameFrom, nameWord, ruleKey, verbLike } from './arabicNames';
+import { descriptiveName } from './descriptive';
 import { joinable } from './tokens';
 
 /** Words inside a title's complement that need a body, place or definite noun after them. */
@@ -128,7 +129,7 @@ export function findOrganizations(ctx: Context): void {
         if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j) && !/^[بكف]ال/.test(tokens[j]!.norm)) j++;
         else if (ctx.nisba(j) && j > i + 1) j++;
         // `مصرف قطر المركزي`: a relational adjective after a place that became part of the name.
-        else if (proper === 2 && relational(ctx, j)) j++;
+        else if (proper >= 1 && relational(ctx, j)) j++;
         else if (
           properOk &&
           j === i + 1 + proper &&
@@ -145,7 +146,9 @@ export function findOrganizations(ctx: Context): void {
         } else break;
       }
       if (j > i + 1 && !(proper === 0 && !definiteOk)) {
-        ctx.add(rule(ctx, i, j, 'organization', head.shift));
+        const named = descriptiveName(ctx, i, j, head.form, proper);
+        if (named) ctx.add(rule(ctx, named[0], named[1], 'organization'));
+        else ctx.add(rule(ctx, i, j, 'organization', head.shift));
         i = j - 1;
       }
       continue;

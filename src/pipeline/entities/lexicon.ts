@@ -28,6 +28,10 @@ export interface Lexicon {
   titles: Map<string, TitleCue[]>;
   orgHeads: Set<string>;
   properHeads: Set<string>;
+  /** `صحيفة`، `نادي`: the name after them is tagged without the head (`صحيفة الأهرام` → `الأهرام`). */
+  descriptiveHeads: Set<string>;
+  /** `شركة`، `وكالة`: the same before a proper name only (`شركة موتورولا` → `موتورولا`). */
+  descriptiveProperHeads: Set<string>;
   /** Armed-force heads: `قوات حزب الله` names the known body, not a new one. */
   armedHeads: Set<string>;
   /** Heads of sub-bodies: `مفوضية الاتحاد الأفريقي` is a body of its own. */
@@ -120,6 +124,8 @@ export function lexicon(): Lexicon {
     titles: new Map([...titleMap(titles.ar, true), ...titleMap(titles.en, false)]),
     orgHeads: norms(orgHeads.ar.heads),
     properHeads: norms(orgHeads.ar.proper),
+    descriptiveHeads: norms(orgHeads.ar.descriptive),
+    descriptiveProperHeads: norms(orgHeads.ar.descriptiveProper),
     armedHeads: norms(orgHeads.ar.armed),
     subBodies: norms(orgHeads.ar.subBodies),
     definiteHeads: norms(orgHeads.ar.definite),
