@@ -124,3 +124,16 @@ describe('extractEntities: descriptive heads', () => {
     expect(names(run('وأعلنت شركة النفط الوطنية أرباحها.'))).toEqual(['organization:شركة النفط الوطنية']);
   });
 });
+
+describe('extractEntities: ambiguous known names', () => {
+  it('confirms an ambiguous known name after a reporting verb: وقالت رايس', () => {
+    expect(run('وقالت رايس إن الحل قريب.').entities.map((e) => e.id)).toEqual(['person:condoleezza-rice']);
+    expect(run('وكانت رايس الحقل وفيرة.').entities).toEqual([]);
+  });
+
+  it('reads an ambiguous known family name after another given name as someone else: سامر المالكي', () => {
+    const doc = run('وقال سامر المالكي مدير المنتخب إن الفريق جاهز. وأضاف المالكي أن المباراة صعبة.');
+    expect(doc.entities.map((e) => e.id)).toEqual(['person:سامر-المالكي']);
+    expect(surfacesOf(doc, 'person:سامر-المالكي')).toEqual(['سامر المالكي', 'المالكي']);
+  });
+});

@@ -119,6 +119,8 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     // `بمقر الرئاسة`، `بزمام الأمور`: a preposition and a construct follow the name.
     // Only after two words, and not before a long vowel, which foreign names have (`بيرنز`، `باسكوال`).
     if (!g && k - j >= 2 && /^[لب][^يوا]/.test(n.norm) && ctx.definite(k + 1) && joinable(ctx.tokens[k + 1]!.gap)) break;
+    // After two words: `قرينة الرئيس` (a noun in construct), `حملت` (a past verb) follow the name.
+    if (!g && k - j >= 2 && ((/ة$/.test(n.raw) && ctx.definite(k + 1)) || /^[^ا]{3}ت$/.test(n.norm))) break;
     // `نقلة نوعية`، `ضربة ركنية`: an indefinite noun and its agreeing adjective follow the name.
     if (
       !g &&

@@ -432,6 +432,11 @@ function titleSpan(ctx: Context, from: number, to: number): Found {
 
 /** People named without a title but with a known given name: `محمد المومني`، `وعبد الله الثاني`. */
 export function findGivenNamePeople(ctx: Context): void {
+  // `أحمد المالكي`: an ambiguous known surname after another given name is someone else's family name.
+  for (const f of [...ctx.found]) {
+    if (!f.weak || f.type !== 'person' || f.tokEnd - f.tok !== 1 || !joinable(ctx.tokens[f.tok]!.gap)) continue;
+    if (!ctx.cover[f.tok - 1] && givenName(ctx, f.tok - 1) && !/^و/.test(ctx.tokens[f.tok]!.norm)) ctx.remove(f);
+  }
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.cover[i] || !givenName(ctx, i)) continue;
     const t = ctx.tokens[i]!;
@@ -466,6 +471,12 @@ function speakerPeople(ctx: Context): void {
     if (!tokens[i]!.arabic || !ctx.inSet(i, lex.speechVerbs) || !joinable(tokens[i + 1]!.gap)) continue;
     const j = i + 1;
     const w = tokens[j]!;
+    // `وقالت رايس`: a reporting verb confirms an ambiguous known person's name after it.
+    const known = ctx.cover[j];
+    // Not when someone else in the text bears that family name (`أحمد المالكي` … `وقال المالكي`: see dropUnconfirmed).
+    const other = (f: Found) =>
+      f.type === 'person' && f.key !== known!.key && f.tokEnd - f.tok >= 2 && ctx.tokens[f.tokEnd - 1]!.norm === tokens[j]!.bare;
+    if (known?.tok === j && known.type === 'person' && known.weak && !ctx.found.some(other)) known.confirmed = true;
     if (ctx.cover[j] || ctx.definite(j) || cueAt(ctx, j) || ctx.inSet(j, lex.speakerNouns)) continue;
     if (/(?:ا|\u064B)$/.test(w.raw) || /ة$/.test(w.raw) || verbLike(w.norm)) continue;
     const end = nameFrom(ctx, j, 3);

@@ -135,10 +135,28 @@ export function propagateNames(ctx: Context): Map<string, string> {
   return remap;
 }
 
-/** Drops ambiguous gazetteer names (`الأسد`) of entities the text never names fully or titles. */
+/**
+ * Drops ambiguous gazetteer names (`الأسد`) of entities the text never names fully or titles. One that is
+ * the family name of another person named in full in the text is a mention of that person
+ * (`أحمد المالكي` … `وأضاف المالكي`).
+ */
 export function dropUnconfirmed(ctx: Context): void {
   const confirmed = new Set(ctx.found.filter((f) => f.source === 'gazetteer' && (!f.weak || f.confirmed)).map((f) => f.key));
-  for (const f of [...ctx.found]) if (f.weak && !f.confirmed && !confirmed.has(f.key)) ctx.remove(f);
+  const bearers = new Map<string, Found>();
+  for (const f of ctx.found)
+    if (f.type === 'person' && f.kind !== 'title' && !f.weak && f.tokEnd - f.tok >= 2)
+      bearers.set(ctx.tokens[f.tokEnd - 1]!.norm, f);
+  for (const f of [...ctx.found]) {
+    if (!f.weak || f.confirmed || confirmed.has(f.key)) continue;
+    const bearer = f.type === 'person' && f.tokEnd - f.tok === 1 ? bearers.get(ctx.tokens[f.tok]!.bare) : undefined;
+    if (bearer && bearer.key !== f.key) {
+      f.key = bearer.key;
+      f.kind = 'alias';
+      f.source = bearer.source;
+      f.entry = bearer.entry;
+      f.weak = false;
+    } else ctx.remove(f);
+  }
 }
 
 /** What the document and the gazetteer say about each person: offices and nationality. */
