@@ -137,3 +137,23 @@ describe('extractEntities: ambiguous known names', () => {
     expect(surfacesOf(doc, 'person:سامر-المالكي')).toEqual(['سامر المالكي', 'المالكي']);
   });
 });
+
+describe('extractEntities: English bodies named after a common noun', () => {
+  it('types one capitalised word after a body noun as an organization: the shipping company Maersvik', () => {
+    const doc = run('The shipping company Maersvik said it would resume sailings. The carmaker Kovaro cut prices.', 'en');
+    expect(names(doc)).toEqual(['organization:Maersvik', 'organization:Kovaro']);
+  });
+
+  it('keeps European in the name of a European body: the European Maritime Safety Agency', () => {
+    const doc = run('The European Maritime Safety Agency said the ship was safe.', 'en');
+    expect(names(doc)).toEqual(['organization:European Maritime Safety Agency']);
+    expect(names(run('The Spanish Interior Ministry said the border was open.', 'en'))).toEqual([
+      'organization:Interior Ministry',
+    ]);
+  });
+
+  it('links the surname of a known person named in full: Nicholas Burns … Burns', () => {
+    const doc = run('Nicholas Burns spoke in Vienna. Burns said talks would go on.', 'en');
+    expect(surfacesOf(doc, 'person:nicholas-burns')).toEqual(['Nicholas Burns', 'Burns']);
+  });
+});

@@ -125,6 +125,7 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     if (
       !g &&
       /ة$/.test(n.raw) &&
+      !ctx.definite(k) &&
       /ة$/.test(ctx.tokens[k + 1]?.raw ?? '') &&
       !ctx.definite(k + 1) &&
       joinable(ctx.tokens[k + 1]!.gap)

@@ -56,7 +56,14 @@ export function propagateNames(ctx: Context): Map<string, string> {
     if (f.source !== 'gazetteer' || f.tokEnd - f.tok < 2) continue;
     const k = f.tokEnd - 1;
     const w = ctx.tokens[k]!;
-    if (!w.arabic || w.norm.length < 3 || ctx.isStop(k) || ctx.lex.given.has(w.norm) || ctx.tokens[k - 1]!.norm === 'ال')
+    if (
+      !(w.arabic || w.cap) ||
+      w.norm.length < 3 ||
+      ctx.isStop(k) ||
+      ctx.lex.given.has(w.norm) ||
+      ctx.lex.enGiven.has(w.raw) ||
+      ctx.tokens[k - 1]!.norm === 'ال'
+    )
       continue;
     const had = surnames.get(w.norm);
     surnames.set(w.norm, had === undefined || had === f.key ? f.key : null);
