@@ -157,3 +157,33 @@ describe('extractEntities: English bodies named after a common noun', () => {
     expect(surfacesOf(doc, 'person:nicholas-burns')).toEqual(['Nicholas Burns', 'Burns']);
   });
 });
+
+describe('extractEntities: bodies named by what they are for, and places after "of"', () => {
+  it('reads a definite head, its adjective and a لل complement as one body: المرصد الوطني للمناخ', () => {
+    expect(names(run('وقالت مديرة المرصد الوطني للمناخ إن الحرارة ارتفعت.'))).toEqual(['organization:المرصد الوطني للمناخ']);
+    expect(names(run('وأعلن المكتب الوطني للكهرباء والماء الصالح للشرب خطة جديدة.'))).toEqual([
+      'organization:المكتب الوطني للكهرباء والماء الصالح للشرب',
+    ]);
+  });
+
+  it('does not read such a head with an adjective alone, or a body after لل, as part of it', () => {
+    expect(names(run('وناقش المجلس التشريعي القانون.'))).toEqual([]);
+  });
+
+  it('reads a family name in ب…ة after a known given name: نزار بركة … وقال بركة', () => {
+    const doc = run('افتتح الوزير نزار بركة أمس المؤتمر. وقال بركة إن الجفاف مستمر.');
+    expect(names(doc)).toEqual(['person:نزار بركة', 'person:بركة']);
+    expect(names(run('وسجل محمد بضربة رأس هدفا.'))).not.toContain('person:محمد بضربة');
+  });
+
+  it('types English names after "the town of" as places and bodies ending in Community as organizations', () => {
+    const doc = run('The survey near the town of Marsabit was funded by the Southern Lakes Community.', 'en');
+    expect(names(doc)).toEqual(['place:Marsabit', 'organization:Southern Lakes Community']);
+  });
+});
+
+describe('extractEntities: a preposition and a feminine noun after a given name', () => {
+  it('does not read قام محمد بزيارة المدينة as a name', () => {
+    expect(names(run('وقام سامر بزيارة المدينة أمس.'))).not.toContain('person:سامر بزيارة');
+  });
+});

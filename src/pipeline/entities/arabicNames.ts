@@ -41,6 +41,18 @@ export function nameWord(ctx: Context, i: number): boolean {
   return true;
 }
 
+/**
+ * `نزار بركة`، `أحمد لطيفة`: a family name starting with ب/ل and ending in ة looks like a preposition and a
+ * noun (`بضربة`، `لمدة`), so it is taken only right after a known given name and before the end of the phrase.
+ */
+function familyNameInB(ctx: Context, j: number, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (k !== j + 1 || !ctx.lex.given.has(ctx.tokens[j]!.norm) || ctx.cover[k] || ctx.isStop(k)) return false;
+  if (!/^[لب][^ا]/.test(t.norm) || !/ة$/.test(t.raw) || t.norm.length < 4) return false;
+  const next = ctx.tokens[k + 1];
+  return !next || !joinable(next.gap) || ctx.isStop(k + 1) || !next.arabic;
+}
+
 /** Is token i a known given name (after its clitics)? */
 export function givenName(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
@@ -104,7 +116,7 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       continue;
     }
     words++;
-    if (!nameWord(ctx, k)) break;
+    if (!nameWord(ctx, k) && !familyNameInB(ctx, j, k)) break;
     const g = ctx.lex.given.has(n.norm);
     if (
       !g &&

@@ -154,10 +154,14 @@ export function findOrganizations(ctx: Context): void {
       continue;
     }
     // `البنك التجاري`، `الحزب الشيوعي الصيني`: a definite head and relational adjectives (ending in ي/ية).
-    const ahead = t.forms.find((f) => lex.adjectiveHeads.has(f.form));
+    const ahead = t.forms.find((f) => lex.adjectiveHeads.has(f.form) || lex.forHeads.has(f.form));
     if (ahead) {
       let j = i + 1;
       while (j < tokens.length && j - i <= 3 && joinable(tokens[j]!.gap) && !ctx.cover[j] && relational(ctx, j)) j++;
+      const k = j > i + 1 ? forComplement(ctx, j) : j;
+      // `المجلس التشريعي` alone is a description; `المجلس الوطني للأبحاث` names a body.
+      if (lex.forHeads.has(ahead.form) && !lex.adjectiveHeads.has(ahead.form) && k === j) j = i + 1;
+      else j = k;
       if (j > i + 1) {
         const nat = ctx.nisba(j - 1);
         ctx.add({ ...rule(ctx, i, j, 'organization', ahead.shift), ...(nat ? { nationality: nat } : {}) });
@@ -176,6 +180,23 @@ export function findOrganizations(ctx: Context): void {
       i++;
     }
   }
+}
+
+/**
+ * `المعهد الوطني للإحصاء`، `المكتب الوطني للكهرباء والماء الصالح للشرب`: after a definite head and its
+ * adjective, `لل` + noun says what the body is for, and is part of its name, with the nouns and adjectives
+ * joined to it (`والماء`، `الصالح`). Returns the new end (unchanged when no such complement follows).
+ */
+function forComplement(ctx: Context, j: number): number {
+  const { tokens } = ctx;
+  const ok = (k: number) => k < tokens.length && joinable(tokens[k]!.gap) && !ctx.cover[k] && tokens[k]!.arabic && !ctx.isStop(k);
+  // `الجمعية العمومية للبنك التجاري`: another body after لل is whose the first one is, not what it is for.
+  const body = (k: number) =>
+    [ctx.lex.orgHeads, ctx.lex.adjectiveHeads, ctx.lex.forHeads, ctx.lex.definiteHeads].some((h) => ctx.inSet(k, h));
+  if (!ok(j) || !/^لل../.test(tokens[j]!.norm) || cueAt(ctx, j) || body(j)) return j;
+  let k = j + 1;
+  while (k - j < 5 && ok(k) && /^(?:وال|لل|ال)../.test(tokens[k]!.norm) && !cueAt(ctx, k)) k++;
+  return k;
 }
 
 /** A definite relational adjective (`التجاري`، `الشيوعية`), not a function word; nationality adjectives count. */

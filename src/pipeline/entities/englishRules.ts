@@ -81,6 +81,23 @@ const ORG_BEFORE = new Set([
   'watchdog',
   'regulator',
 ]);
+/** Place nouns that name a place after `of`: `the town of Lodwar`. */
+const PLACE_OF = new Set([
+  'town',
+  'city',
+  'village',
+  'province',
+  'region',
+  'district',
+  'state',
+  'port',
+  'island',
+  'county',
+  'governorate',
+  'capital',
+  'outskirts',
+  'suburb',
+]);
 const PLACE_NOUNS = new Set([
   'mine',
   'camp',
@@ -266,6 +283,8 @@ export function findEnglishNames(ctx: Context): void {
     else if (!person && prev && joinable(tokens[from]!.gap) && (ORG_NOUNS.has(prev.norm) || ORG_BEFORE.has(prev.norm)))
       type = 'organization';
     else if (!person && PLACE_NOUNS.has(after)) type = 'place';
+    // `the town of Lodwar`, `the province of Helmand`: a place noun and `of` before the name.
+    else if (!person && prev?.norm === 'of' && PLACE_OF.has(tokens[from - 2]?.norm ?? '')) type = 'place';
     else if (!person && words.length > 1 && tokens.slice(from, j).some((w) => w.upper)) type = 'organization';
     else if (!person && words.length > 1 && prev && prev.norm === 'at') type = 'organization';
     else if (!person && words.length > 1 && prev && (prev.norm === 'in' || prev.norm === 'near')) type = 'place';

@@ -39,6 +39,8 @@ export interface Lexicon {
   definiteHeads: Set<string>;
   /** Definite heads named by a relational adjective: `البنك التجاري`، `الحزب الشيوعي`. */
   adjectiveHeads: Set<string>;
+  /** Definite heads that are bodies only with adjectives and a `لل` complement: `المرصد الوطني للمناخ`. */
+  forHeads: Set<string>;
   placeHeads: Set<string>;
   /** `اتفاق`، `معاهدة`: a known place after them names an agreement (`اتفاق الطائف`). */
   agreementHeads: Set<string>;
@@ -130,6 +132,7 @@ export function lexicon(): Lexicon {
     subBodies: norms(orgHeads.ar.subBodies),
     definiteHeads: norms(orgHeads.ar.definite),
     adjectiveHeads: norms(orgHeads.ar.adjective),
+    forHeads: norms(orgHeads.ar.forHeads),
     placeHeads: norms(orgHeads.ar.places),
     teamHeads: norms(orgHeads.ar.teams),
     agreementHeads: norms(orgHeads.ar.agreements),
