@@ -187,3 +187,10 @@ describe('extractEntities: a preposition and a feminine noun after a given name'
     expect(names(run('وقام سامر بزيارة المدينة أمس.'))).not.toContain('person:سامر بزيارة');
   });
 });
+
+describe('extractEntities: a nationality adjective after a definite noun', () => {
+  it('does not read the words after an adjective of a noun as a name: المقاومة الفلسطينية جنديا …', () => {
+    expect(names(run('وقالت الوزيرة الأميركية طرحت مجرد أفكار.')).filter((n) => n.startsWith('person'))).toEqual([]);
+    expect(names(run('وتغلب على التشيكي يان هاييك بسهولة.'))).toEqual(['person:يان هاييك']);
+  });
+});

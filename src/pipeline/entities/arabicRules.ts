@@ -425,6 +425,9 @@ function nisbaPerson(ctx: Context, i: number): void {
   const t = ctx.tokens[i]!;
   const nat = ctx.nisba(i);
   if (!nat || !t.forms.some((f) => f.form.startsWith('ال')) || /(?:ون|ين|ان)$/.test(t.norm)) return;
+  // `الوزيرة الأميركية طرحت …`، `المقاومة الفلسطينية جنديا`: after a definite noun the adjective describes it.
+  const prev = ctx.tokens[i - 1];
+  if (prev && joinable(t.gap) && ctx.definite(i - 1) && !ctx.isStop(i - 1) && !ctx.cover[i - 1] && !/^و/.test(t.norm)) return;
   let j = i + 1;
   if (ctx.tokens[j] && ['السابق', 'السابقه'].includes(ctx.tokens[j]!.norm)) j++;
   const first = ctx.tokens[j];
