@@ -48,6 +48,8 @@ export interface Lexicon {
   teamHeads: Set<string>;
   /** Indefinite nouns that continue a title's complement (`وزير خارجية فرنسا`). */
   complements: Set<string>;
+  /** Adjectives of a title's holder (`الراحل`، `المفدى`): not a name after an honorific. */
+  titleAdjectives: Set<string>;
   enOrgHeads: Set<string>;
   enOfHeads: Set<string>;
   enPlaceHeads: Set<string>;
