@@ -16,7 +16,9 @@ import {
   findQuotedOrganizations,
   findTitledPeople,
 } from './entities/arabicRules';
+import { appositionPeople } from './entities/apposition';
 import { Context } from './entities/context';
+import { trimDescriptiveHeads } from './entities/descriptive';
 import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { matchGazetteer } from './entities/match';
@@ -33,6 +35,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findTitledPeople(ctx);
   findPlaces(ctx);
   findGivenNamePeople(ctx);
+  appositionPeople(ctx);
   findEnglishNames(ctx);
   englishRoles(ctx);
   englishTitles(ctx);
@@ -40,6 +43,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   linkBodies(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);
+  trimDescriptiveHeads(ctx);
   const entities = applyOverrides(assemble(ctx.found, doc.text), knowledge.overrides, doc.text);
   return { ...doc, entities };
 }

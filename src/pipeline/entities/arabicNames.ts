@@ -41,6 +41,18 @@ export function nameWord(ctx: Context, i: number): boolean {
   return true;
 }
 
+/**
+ * `نزار بركة`، `أحمد لطيفة`: a family name starting with ب/ل and ending in ة looks like a preposition and a
+ * noun (`بضربة`، `لمدة`), so it is taken only right after a known given name and before the end of the phrase.
+ */
+function familyNameInB(ctx: Context, j: number, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (k !== j + 1 || !ctx.lex.given.has(ctx.tokens[j]!.norm) || ctx.cover[k] || ctx.isStop(k)) return false;
+  if (!/^[لب][^ا]/.test(t.norm) || !/ة$/.test(t.raw) || t.norm.length < 4) return false;
+  const next = ctx.tokens[k + 1];
+  return !next || !joinable(next.gap) || ctx.isStop(k + 1) || !next.arabic;
+}
+
 /** Is token i a known given name (after its clitics)? */
 export function givenName(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
@@ -87,12 +99,24 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     }
     // The word after a lineage word or `عبد` is a name whatever it looks like (`بن علي`، `آل ثاني`، `عبد الكريم`).
     const before = ctx.tokens[k - 1]!.norm;
+    // A known person after `بن` is the father named inside the son's name: `حمدان بن محمد بن راشد آل مكتوم`.
+    const father = ctx.cover[k];
+    if (
+      /^(?:بن|ابن|بنت)$/.test(before) &&
+      k - 1 > j &&
+      father?.tok === k &&
+      father.type === 'person' &&
+      father.kind !== 'title'
+    ) {
+      k = father.tokEnd;
+      break;
+    }
     if ((LINEAGE.test(before) || before === 'عبد') && k - 1 > j - 1 && n.arabic && !ctx.cover[k] && !foldedFunctionWord(n.raw)) {
       k++;
       continue;
     }
     words++;
-    if (!nameWord(ctx, k)) break;
+    if (!nameWord(ctx, k) && !familyNameInB(ctx, j, k)) break;
     const g = ctx.lex.given.has(n.norm);
     if (
       !g &&
@@ -104,6 +128,21 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     // After an unknown first word, a word with the article must not look like a common noun (`حرص المملكة`, `أهالي السجناء`).
     if (n.norm.startsWith('ال') && !ctx.lex.given.has(ctx.tokens[j]!.norm) && /(?:ه|اء|ات|ون)$/.test(n.norm)) break;
     if (/^و/.test(n.norm) && !g) break;
+    // `بمقر الرئاسة`، `بزمام الأمور`: a preposition and a construct follow the name.
+    // Only after two words, and not before a long vowel, which foreign names have (`بيرنز`، `باسكوال`).
+    if (!g && k - j >= 2 && /^[لب][^يوا]/.test(n.norm) && ctx.definite(k + 1) && joinable(ctx.tokens[k + 1]!.gap)) break;
+    // After two words: `قرينة الرئيس` (a noun in construct), `حملت` (a past verb) follow the name.
+    if (!g && k - j >= 2 && ((/ة$/.test(n.raw) && ctx.definite(k + 1)) || /^[^ا]{3}ت$/.test(n.norm))) break;
+    // `نقلة نوعية`، `ضربة ركنية`: an indefinite noun and its agreeing adjective follow the name.
+    if (
+      !g &&
+      /ة$/.test(n.raw) &&
+      !ctx.definite(k) &&
+      /ة$/.test(ctx.tokens[k + 1]?.raw ?? '') &&
+      !ctx.definite(k + 1) &&
+      joinable(ctx.tokens[k + 1]!.gap)
+    )
+      break;
     if (
       /^[يت]/.test(n.norm) &&
       n.norm.length >= 4 &&

@@ -7,6 +7,7 @@
 import type { Context } from './context';
 import type { Found, FoundRole } from './found';
 import { givenName, nameFrom, nameWord, ruleKey, verbLike } from './arabicNames';
+import { descriptiveName } from './descriptive';
 import { joinable } from './tokens';
 
 /** Words inside a title's complement that need a body, place or definite noun after them. */
@@ -128,7 +129,7 @@ export function findOrganizations(ctx: Context): void {
         if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j) && !/^[بكف]ال/.test(tokens[j]!.norm)) j++;
         else if (ctx.nisba(j) && j > i + 1) j++;
         // `مصرف قطر المركزي`: a relational adjective after a place that became part of the name.
-        else if (proper === 2 && relational(ctx, j)) j++;
+        else if (proper >= 1 && relational(ctx, j)) j++;
         else if (
           properOk &&
           j === i + 1 + proper &&
@@ -145,16 +146,22 @@ export function findOrganizations(ctx: Context): void {
         } else break;
       }
       if (j > i + 1 && !(proper === 0 && !definiteOk)) {
-        ctx.add(rule(ctx, i, j, 'organization', head.shift));
+        const named = descriptiveName(ctx, i, j, head.form, proper);
+        if (named) ctx.add(rule(ctx, named[0], named[1], 'organization'));
+        else ctx.add(rule(ctx, i, j, 'organization', head.shift));
         i = j - 1;
       }
       continue;
     }
     // `البنك التجاري`، `الحزب الشيوعي الصيني`: a definite head and relational adjectives (ending in ي/ية).
-    const ahead = t.forms.find((f) => lex.adjectiveHeads.has(f.form));
+    const ahead = t.forms.find((f) => lex.adjectiveHeads.has(f.form) || lex.forHeads.has(f.form));
     if (ahead) {
       let j = i + 1;
       while (j < tokens.length && j - i <= 3 && joinable(tokens[j]!.gap) && !ctx.cover[j] && relational(ctx, j)) j++;
+      const k = j > i + 1 ? forComplement(ctx, j) : j;
+      // `المجلس التشريعي` alone is a description; `المجلس الوطني للأبحاث` names a body.
+      if (lex.forHeads.has(ahead.form) && !lex.adjectiveHeads.has(ahead.form) && k === j) j = i + 1;
+      else j = k;
       if (j > i + 1) {
         const nat = ctx.nisba(j - 1);
         ctx.add({ ...rule(ctx, i, j, 'organization', ahead.shift), ...(nat ? { nationality: nat } : {}) });
@@ -173,6 +180,23 @@ export function findOrganizations(ctx: Context): void {
       i++;
     }
   }
+}
+
+/**
+ * `المعهد الوطني للإحصاء`، `المكتب الوطني للكهرباء والماء الصالح للشرب`: after a definite head and its
+ * adjective, `لل` + noun says what the body is for, and is part of its name, with the nouns and adjectives
+ * joined to it (`والماء`، `الصالح`). Returns the new end (unchanged when no such complement follows).
+ */
+function forComplement(ctx: Context, j: number): number {
+  const { tokens } = ctx;
+  const ok = (k: number) => k < tokens.length && joinable(tokens[k]!.gap) && !ctx.cover[k] && tokens[k]!.arabic && !ctx.isStop(k);
+  // `الجمعية العمومية للبنك التجاري`: another body after لل is whose the first one is, not what it is for.
+  const body = (k: number) =>
+    [ctx.lex.orgHeads, ctx.lex.adjectiveHeads, ctx.lex.forHeads, ctx.lex.definiteHeads].some((h) => ctx.inSet(k, h));
+  if (!ok(j) || !/^لل../.test(tokens[j]!.norm) || cueAt(ctx, j) || body(j)) return j;
+  let k = j + 1;
+  while (k - j < 5 && ok(k) && /^(?:وال|لل|ال)../.test(tokens[k]!.norm) && !cueAt(ctx, k)) k++;
+  return k;
 }
 
 /** A definite relational adjective (`التجاري`، `الشيوعية`), not a function word; nationality adjectives count. */
@@ -215,6 +239,7 @@ interface Cue {
   classes: string[];
   dual: boolean;
   counterpart: boolean;
+  lone: boolean;
 }
 
 /** The longest title cue starting at token i. */
@@ -229,7 +254,7 @@ export function cueAt(ctx: Context, i: number): Cue | undefined {
         const tk = ctx.tokens[i + k];
         ok = !!tk && tk.norm === cue.words[k] && joinable(tk.gap);
       }
-      if (ok) return { from: i, to: i + n, classes: cue.classes, dual: cue.dual, counterpart: cue.counterpart };
+      if (ok) return { from: i, to: i + n, classes: cue.classes, dual: cue.dual, counterpart: cue.counterpart, lone: cue.lone };
     }
   }
   return undefined;
@@ -251,6 +276,16 @@ export function findTitledPeople(ctx: Context): void {
       continue;
     }
     const classes = cue.counterpart ? lastClasses : cue.classes;
+    // `الإمام الرضا`، `الملك الحسين الثاني`، `الشيخ الخراساني`: a name with the article right after an honorific.
+    const lone = cue.lone && ctx.definite(i) ? loneDefinite(ctx, cue.to) : undefined;
+    if (lone !== undefined) {
+      const t0 = tokens[i]!;
+      const start = t0.start + t0.forms[t0.forms.length - 1]!.shift;
+      const text = ctx.text.slice(start, tokens[cue.to - 1]!.end);
+      ctx.add({ ...rule(ctx, cue.to, lone, 'person'), role: { text, start, end: start + text.length, classes } });
+      i = lone - 1;
+      continue;
+    }
     // Walk the complement: `وزير الدفاع الفرنسي`، `المتحدث باسم الإليزيه`، `رئيس لجنة … في مجلس …`.
     let j = cue.to;
     let of: string | undefined;
@@ -320,7 +355,11 @@ export function findTitledPeople(ctx: Context): void {
     }
     if (
       end !== undefined &&
-      (!single || (ctx.counts.get(tokens[lastConsumed]!.norm) ?? 0) >= 2 || givenName(ctx, lastConsumed))
+      (!single ||
+        (cue.lone && loneWord(ctx, lastConsumed)) ||
+        (!!ctx.nisba(lastConsumed - 1) && loneWord(ctx, lastConsumed)) ||
+        (ctx.counts.get(tokens[lastConsumed]!.norm) ?? 0) >= 2 ||
+        givenName(ctx, lastConsumed))
     ) {
       const person = ctx.add({ ...rule(ctx, lastConsumed, end, 'person'), role: role() });
       if (nationalities.length) person.nationality = nationalities[nationalities.length - 1]!;
@@ -349,11 +388,46 @@ export function findTitledPeople(ctx: Context): void {
   }
 }
 
+/** Ordinals after a monarch's name: `الحسن الثاني`، `ألفونسو الثالث عشر`. */
+const ORDINAL = /^ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)$/;
+
+/**
+ * The end of a one-word name with the article after an honorific (`الإمام الرضا`), or undefined: a given
+ * name with the article, a family name in ي, or a word that recurs; not a stop word (`الراحل`), a
+ * nationality adjective, a title or a head noun. An ordinal after it belongs to the name.
+ */
+function loneDefinite(ctx: Context, j: number): number | undefined {
+  const t = ctx.tokens[j];
+  if (!t || !t.arabic || ctx.cover[j] || !joinable(t.gap) || t.forms.length > 1 || !/^ال/.test(t.norm) || t.norm.length < 5)
+    return undefined;
+  if (ctx.isStop(j) || ctx.nisba(j) || ctx.lookup(j, ctx.lex.titles) || ctx.inSet(j, ctx.lex.orgHeads) || ORDINAL.test(t.norm))
+    return undefined;
+  if (ctx.lex.titleAdjectives.has(t.norm)) return undefined;
+  if (ctx.definite(j + 1) && joinable(ctx.tokens[j + 1]!.gap) && !ORDINAL.test(ctx.tokens[j + 1]!.norm)) return undefined;
+  if (!(ctx.lex.given.has(t.norm.slice(2)) || /ي$/.test(t.norm) || (ctx.counts.get(t.norm) ?? 0) >= 2)) return undefined;
+  const n = ctx.tokens[j + 1];
+  if (n && joinable(n.gap) && ORDINAL.test(n.norm)) return j + 2;
+  // `الملك الحسين بن طلال`: a lineage continues the name.
+  if (n && joinable(n.gap) && /^(?:بن|ابن)$/.test(n.norm)) return nameFrom(ctx, j, 4, false, true) ?? j + 1;
+  return j + 1;
+}
+
+/** A lone word after an honorific that can be a name: not a clitic phrase (`بقليل`، `فأنجبت`), a verb or `ذكرى`. */
+function loneWord(ctx: Context, j: number): boolean {
+  const t = ctx.tokens[j]!;
+  const next = ctx.cover[j + 1];
+  if (next && next.type === 'person' && next.tok === j + 1) return false; // `الدكتور سيد محمد خاتمي`
+  return t.norm.length >= 3 && !/^[فبت]/.test(t.norm) && !/ى$/.test(t.raw) && !/اً?$/.test(t.raw);
+}
+
 /** `العداء الكيني نديوا ريمي`، `المغربي مبارك بوصوفة`: a singular nationality adjective, then a name. */
 function nisbaPerson(ctx: Context, i: number): void {
   const t = ctx.tokens[i]!;
   const nat = ctx.nisba(i);
   if (!nat || !t.forms.some((f) => f.form.startsWith('ال')) || /(?:ون|ين|ان)$/.test(t.norm)) return;
+  // `الوزيرة الأميركية طرحت …`، `المقاومة الفلسطينية جنديا`: after a definite noun the adjective describes it.
+  const prev = ctx.tokens[i - 1];
+  if (prev && joinable(t.gap) && ctx.definite(i - 1) && !ctx.isStop(i - 1) && !ctx.cover[i - 1] && !/^و/.test(t.norm)) return;
   let j = i + 1;
   if (ctx.tokens[j] && ['السابق', 'السابقه'].includes(ctx.tokens[j]!.norm)) j++;
   const first = ctx.tokens[j];
@@ -382,6 +456,11 @@ function titleSpan(ctx: Context, from: number, to: number): Found {
 
 /** People named without a title but with a known given name: `محمد المومني`، `وعبد الله الثاني`. */
 export function findGivenNamePeople(ctx: Context): void {
+  // `أحمد المالكي`: an ambiguous known surname after another given name is someone else's family name.
+  for (const f of [...ctx.found]) {
+    if (!f.weak || f.type !== 'person' || f.tokEnd - f.tok !== 1 || !joinable(ctx.tokens[f.tok]!.gap)) continue;
+    if (!ctx.cover[f.tok - 1] && givenName(ctx, f.tok - 1) && !/^و/.test(ctx.tokens[f.tok]!.norm)) ctx.remove(f);
+  }
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.cover[i] || !givenName(ctx, i)) continue;
     const t = ctx.tokens[i]!;
@@ -416,6 +495,12 @@ function speakerPeople(ctx: Context): void {
     if (!tokens[i]!.arabic || !ctx.inSet(i, lex.speechVerbs) || !joinable(tokens[i + 1]!.gap)) continue;
     const j = i + 1;
     const w = tokens[j]!;
+    // `وقالت رايس`: a reporting verb confirms an ambiguous known person's name after it.
+    const known = ctx.cover[j];
+    // Not when someone else in the text bears that family name (`أحمد المالكي` … `وقال المالكي`: see dropUnconfirmed).
+    const other = (f: Found) =>
+      f.type === 'person' && f.key !== known!.key && f.tokEnd - f.tok >= 2 && ctx.tokens[f.tokEnd - 1]!.norm === tokens[j]!.bare;
+    if (known?.tok === j && known.type === 'person' && known.weak && !ctx.found.some(other)) known.confirmed = true;
     if (ctx.cover[j] || ctx.definite(j) || cueAt(ctx, j) || ctx.inSet(j, lex.speakerNouns)) continue;
     if (/(?:ا|\u064B)$/.test(w.raw) || /ة$/.test(w.raw) || verbLike(w.norm)) continue;
     const end = nameFrom(ctx, j, 3);

@@ -28,8 +28,12 @@ export class Context {
     return this.countsCache;
   }
 
-  /** Records a span and marks its tokens covered. */
+  /** Records a span and marks its tokens covered; a name it contains is forgotten (`حمدان بن محمد بن راشد`). */
   add(f: Found): Found {
+    for (let k = f.tok; k < f.tokEnd; k++) {
+      const inner = this.cover[k];
+      if (inner && inner.tok >= f.tok && inner.tokEnd <= f.tokEnd) this.remove(inner);
+    }
     this.found.push(f);
     for (let k = f.tok; k < f.tokEnd; k++) this.cover[k] = f;
     return f;

@@ -50,6 +50,24 @@ export function propagateNames(ctx: Context): Map<string, string> {
       .map((t) => t.norm)
       .join(' ');
   };
+  // Gazetteer people named in full in the text: their last word alone (`المالكي` after `نوري المالكي`),
+  // when it is not a given name, a function word or the word after `آل` (`ثاني`).
+  for (const f of people) {
+    if (f.source !== 'gazetteer' || f.tokEnd - f.tok < 2) continue;
+    const k = f.tokEnd - 1;
+    const w = ctx.tokens[k]!;
+    if (
+      !(w.arabic || w.cap) ||
+      w.norm.length < 3 ||
+      ctx.isStop(k) ||
+      ctx.lex.given.has(w.norm) ||
+      ctx.lex.enGiven.has(w.raw) ||
+      ctx.tokens[k - 1]!.norm === 'ال'
+    )
+      continue;
+    const had = surnames.get(w.norm);
+    surnames.set(w.norm, had === undefined || had === f.key ? f.key : null);
+  }
   for (const f of full) {
     if (f.tokEnd - f.tok > 2 && !ctx.tokens[f.tokEnd - 1]!.arabic)
       surnames.set(lastWord(f), surnames.get(lastWord(f)) === undefined ? f.key : null);
@@ -124,10 +142,28 @@ export function propagateNames(ctx: Context): Map<string, string> {
   return remap;
 }
 
-/** Drops ambiguous gazetteer names (`الأسد`) of entities the text never names fully or titles. */
+/**
+ * Drops ambiguous gazetteer names (`الأسد`) of entities the text never names fully or titles. One that is
+ * the family name of another person named in full in the text is a mention of that person
+ * (`أحمد المالكي` … `وأضاف المالكي`).
+ */
 export function dropUnconfirmed(ctx: Context): void {
   const confirmed = new Set(ctx.found.filter((f) => f.source === 'gazetteer' && (!f.weak || f.confirmed)).map((f) => f.key));
-  for (const f of [...ctx.found]) if (f.weak && !f.confirmed && !confirmed.has(f.key)) ctx.remove(f);
+  const bearers = new Map<string, Found>();
+  for (const f of ctx.found)
+    if (f.type === 'person' && f.kind !== 'title' && !f.weak && f.tokEnd - f.tok >= 2)
+      bearers.set(ctx.tokens[f.tokEnd - 1]!.norm, f);
+  for (const f of [...ctx.found]) {
+    if (!f.weak || f.confirmed || confirmed.has(f.key)) continue;
+    const bearer = f.type === 'person' && f.tokEnd - f.tok === 1 ? bearers.get(ctx.tokens[f.tok]!.bare) : undefined;
+    if (bearer && bearer.key !== f.key) {
+      f.key = bearer.key;
+      f.kind = 'alias';
+      f.source = bearer.source;
+      f.entry = bearer.entry;
+      f.weak = false;
+    } else ctx.remove(f);
+  }
 }
 
 /** What the document and the gazetteer say about each person: offices and nationality. */

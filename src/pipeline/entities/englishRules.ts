@@ -60,6 +60,44 @@ const ORG_NOUNS = new Set([
   'television',
   'radio',
 ]);
+/** Common nouns for bodies that name one right after them (besides ORG_NOUNS): `carmaker Toyota`. */
+const ORG_BEFORE = new Set([
+  'carmaker',
+  'automaker',
+  'insurer',
+  'lender',
+  'retailer',
+  'operator',
+  'carrier',
+  'giant',
+  'maker',
+  'producer',
+  'club',
+  'side',
+  'outlet',
+  'publisher',
+  'daily',
+  'weekly',
+  'watchdog',
+  'regulator',
+]);
+/** Place nouns that name a place after `of`: `the town of Lodwar`. */
+const PLACE_OF = new Set([
+  'town',
+  'city',
+  'village',
+  'province',
+  'region',
+  'district',
+  'state',
+  'port',
+  'island',
+  'county',
+  'governorate',
+  'capital',
+  'outskirts',
+  'suburb',
+]);
 const PLACE_NOUNS = new Set([
   'mine',
   'camp',
@@ -185,6 +223,8 @@ export function findEnglishNames(ctx: Context): void {
       if (from >= j) break;
       const w = tokens[from]!;
       if (lex.enStop.has(w.norm)) from++;
+      // `European Central Bank`: the adjective of a supranational body belongs to its institutions' names.
+      else if (lex.nisba.get(w.norm) === 'EU' && tokens.slice(from + 1, j).some((x) => lex.enOrgHeads.has(x.raw))) break;
       else if (lex.nisba.has(w.norm)) {
         nationality = lex.nisba.get(w.norm);
         if (roleFrom < 0) roleFrom = from;
@@ -239,7 +279,12 @@ export function findEnglishNames(ctx: Context): void {
       type = 'organization';
     else if (words.length > 1 && lex.enPlaceHeads.has(words[words.length - 1]!)) type = 'place';
     else if (!person && ORG_NOUNS.has(after)) type = 'organization';
+    // `the shipping company Maersk`, `broadcaster ZDF`: a common noun for a body right before the name.
+    else if (!person && prev && joinable(tokens[from]!.gap) && (ORG_NOUNS.has(prev.norm) || ORG_BEFORE.has(prev.norm)))
+      type = 'organization';
     else if (!person && PLACE_NOUNS.has(after)) type = 'place';
+    // `the town of Lodwar`, `the province of Helmand`: a place noun and `of` before the name.
+    else if (!person && prev?.norm === 'of' && PLACE_OF.has(tokens[from - 2]?.norm ?? '')) type = 'place';
     else if (!person && words.length > 1 && tokens.slice(from, j).some((w) => w.upper)) type = 'organization';
     else if (!person && words.length > 1 && prev && prev.norm === 'at') type = 'organization';
     else if (!person && words.length > 1 && prev && (prev.norm === 'in' || prev.norm === 'near')) type = 'place';

@@ -10,6 +10,7 @@ import orgHeads from '../data/org-heads.json';
 import stopwords from '../data/stopwords.json';
 import titles from '../data/titles.json';
 import { normalize } from '../../search/normalize';
+import { cldrNisba } from './nisbaCldr';
 
 /** A title cue: its words (normalised, split) and what kind of office it names. */
 export interface TitleCue {
@@ -17,6 +18,8 @@ export interface TitleCue {
   classes: string[];
   dual: boolean;
   counterpart: boolean;
+  /** Honorifics and monarchs' titles name a person, not an office: one name word after them need not recur. */
+  lone: boolean;
 }
 
 /** Folded look-up tables for the rules. */
@@ -25,6 +28,10 @@ export interface Lexicon {
   titles: Map<string, TitleCue[]>;
   orgHeads: Set<string>;
   properHeads: Set<string>;
+  /** `صحيفة`، `نادي`: the name after them is tagged without the head (`صحيفة الأهرام` → `الأهرام`). */
+  descriptiveHeads: Set<string>;
+  /** `شركة`، `وكالة`: the same before a proper name only (`شركة موتورولا` → `موتورولا`). */
+  descriptiveProperHeads: Set<string>;
   /** Armed-force heads: `قوات حزب الله` names the known body, not a new one. */
   armedHeads: Set<string>;
   /** Heads of sub-bodies: `مفوضية الاتحاد الأفريقي` is a body of its own. */
@@ -32,6 +39,8 @@ export interface Lexicon {
   definiteHeads: Set<string>;
   /** Definite heads named by a relational adjective: `البنك التجاري`، `الحزب الشيوعي`. */
   adjectiveHeads: Set<string>;
+  /** Definite heads that are bodies only with adjectives and a `لل` complement: `المرصد الوطني للمناخ`. */
+  forHeads: Set<string>;
   placeHeads: Set<string>;
   /** `اتفاق`، `معاهدة`: a known place after them names an agreement (`اتفاق الطائف`). */
   agreementHeads: Set<string>;
@@ -39,6 +48,8 @@ export interface Lexicon {
   teamHeads: Set<string>;
   /** Indefinite nouns that continue a title's complement (`وزير خارجية فرنسا`). */
   complements: Set<string>;
+  /** Adjectives of a title's holder (`الراحل`، `المفدى`): not a name after an honorific. */
+  titleAdjectives: Set<string>;
   enOrgHeads: Set<string>;
   enOfHeads: Set<string>;
   enPlaceHeads: Set<string>;
@@ -60,7 +71,10 @@ export interface Lexicon {
 
 const words = (s: string) => normalize(s).split(/\s+/).filter(Boolean);
 
-function titleMap(list: { words: string[]; classes: string[]; dual?: boolean; counterpart?: boolean }[], arabic: boolean) {
+function titleMap(
+  list: { words: string[]; classes: string[]; dual?: boolean; counterpart?: boolean; lone?: boolean }[],
+  arabic: boolean,
+) {
   const map = new Map<string, TitleCue[]>();
   for (const t of list) {
     for (const w of t.words) {
@@ -69,7 +83,7 @@ function titleMap(list: { words: string[]; classes: string[]; dual?: boolean; co
       // Indefinite and definite forms of the first word: رئيس / الرئيس.
       if (arabic && !forms[0]!.startsWith('ال') && !/[ها]$/.test(forms[0]!)) variants.push([`ال${forms[0]}`, ...forms.slice(1)]);
       for (const v of variants) {
-        const cue = { words: v, classes: t.classes, dual: !!t.dual, counterpart: !!t.counterpart };
+        const cue = { words: v, classes: t.classes, dual: !!t.dual, counterpart: !!t.counterpart, lone: !!t.lone };
         const list2 = map.get(v[0]!) ?? [];
         list2.push(cue);
         map.set(v[0]!, list2);
@@ -107,19 +121,25 @@ export function lexicon(): Lexicon {
     for (const p of e.arPlural ?? []) for (const f of [normalize(p), `ال${normalize(p)}`]) nisbaMap.set(f, code);
     for (const w of e.en) nisbaMap.set(w.toLowerCase(), code);
   }
+  // Regular adjectives of the other countries; the curated file wins.
+  for (const [code, a] of cldrNisba()) for (const f of nisbaForms(a)) if (!nisbaMap.has(f)) nisbaMap.set(f, code);
   const norms = (l: string[]) => new Set(l.map((w) => normalize(w)));
   cached = {
     titles: new Map([...titleMap(titles.ar, true), ...titleMap(titles.en, false)]),
     orgHeads: norms(orgHeads.ar.heads),
     properHeads: norms(orgHeads.ar.proper),
+    descriptiveHeads: norms(orgHeads.ar.descriptive),
+    descriptiveProperHeads: norms(orgHeads.ar.descriptiveProper),
     armedHeads: norms(orgHeads.ar.armed),
     subBodies: norms(orgHeads.ar.subBodies),
     definiteHeads: norms(orgHeads.ar.definite),
     adjectiveHeads: norms(orgHeads.ar.adjective),
+    forHeads: norms(orgHeads.ar.forHeads),
     placeHeads: norms(orgHeads.ar.places),
     teamHeads: norms(orgHeads.ar.teams),
     agreementHeads: norms(orgHeads.ar.agreements),
     complements: norms(titles.complements),
+    titleAdjectives: norms(titles.adjectives),
     enOrgHeads: new Set(orgHeads.en.heads),
     enOfHeads: new Set(orgHeads.en.ofHeads),
     enPlaceHeads: new Set(orgHeads.en.places),

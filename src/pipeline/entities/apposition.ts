@@ -1,0 +1,105 @@
+/**
+ * Arabic names read from what follows them: an apposition (`سبيكتر، رئيس لجنة الشؤون القضائية`،
+ * `فايزة أبو النجا وزيرة التعاون الدولي`) or an age in brackets (`كانافارو (32 عاما)`). The name is
+ * walked back from the cue to a clear left edge (punctuation, a line start, a function word, a
+ * reporting verb, a known entity or a title); an unknown word at the edge could be a verb or a noun
+ * of the sentence, so the reading is dropped rather than guessed.
+ */
+import type { Context } from './context';
+import type { Found, FoundRole } from './found';
+import { nameWord, ruleKey, verbLike } from './arabicNames';
+import { cueAt } from './arabicRules';
+import { joinable } from './tokens';
+
+const COMMA = /^\s*[،,]\s*$/u;
+const AGE = /^\s*\(\s*$/u;
+const AGE_WORDS = new Set(['عاما', 'عام', 'سنه', 'عاماً']);
+
+/** Does an apposition or an age start at token i? Returns the role span for a title, or true for an age. */
+function cueAfter(ctx: Context, i: number): { from: number; to: number; classes: string[] } | 'age' | undefined {
+  const t = ctx.tokens[i];
+  if (!t) return undefined;
+  if (AGE.test(t.gap) && /^\d{1,3}$/.test(t.norm) && AGE_WORDS.has(ctx.tokens[i + 1]?.norm ?? '')) return 'age';
+  if (!t.arabic || !(COMMA.test(t.gap) || joinable(t.gap))) return undefined;
+  const cue = cueAt(ctx, i);
+  if (!cue || cue.counterpart || cue.dual || cue.lone || cue.classes.length === 0) return undefined;
+  // `أصبح مستشارا لوزير الثقافة`، `شيئا ورئيس الوزراء`: a title after a clitic is not in apposition.
+  if (!ctx.lex.titles.has(t.norm)) return undefined;
+  // Without a comma only an indefinite title in construct: `X وزير الخارجية`, not `X الرئيس`.
+  if (!COMMA.test(t.gap) && ctx.definite(i)) return undefined;
+  // The title needs its complement: a definite word, a known body or place, or a nationality adjective.
+  const c = cue.to;
+  const next = ctx.tokens[c];
+  if (!next || !joinable(next.gap)) return undefined;
+  const covered = ctx.cover[c];
+  if (!(covered?.tok === c && covered.type !== 'person') && !ctx.definite(c) && !ctx.nisba(c)) return undefined;
+  if (ctx.isStop(c)) return undefined;
+  return { from: i, to: cue.to, classes: cue.classes };
+}
+
+/** Is token k a clear left edge for a name that starts at k + 1? */
+function leftEdge(ctx: Context, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t || !t.arabic) return true;
+  const c = ctx.cover[k];
+  if (c) return c.type !== 'person' || c.kind === 'title';
+  // A word with the article ends a construct before the name (`حضر الاجتماع X`): names do not start with it.
+  return (
+    ctx.isStop(k) || ctx.definite(k) || ctx.inSet(k, ctx.lex.speechVerbs) || !!cueAt(ctx, k) || ctx.inSet(k, ctx.lex.speakerNouns)
+  );
+}
+
+/** People named right before an apposition or an age. */
+export function appositionPeople(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 1; i < tokens.length; i++) {
+    if (ctx.cover[i] && ctx.cover[i]!.tok === i && ctx.cover[i]!.type === 'person') continue;
+    const cue = cueAfter(ctx, i);
+    if (!cue || ctx.cover[i - 1]) continue;
+    // Walk back over at most three name words; the gap before the first one, or the word before it, is the edge.
+    let k = i - 1;
+    let first: number | undefined;
+    while (k >= 0 && i - k <= 3) {
+      const t = tokens[k]!;
+      if (ctx.cover[k] || !nameWord(ctx, k) || verbLike(t.norm) || /(?:ين|ون|ات)$/.test(t.norm)) break;
+      // `مستشارا`، `مسؤولاً`: an accusative participle, not a foreign name in ا (`إيزيما`).
+      if ((/ً$/.test(t.raw) || /^م.*ا$/.test(t.raw)) && !ctx.lex.given.has(t.norm)) break;
+      // A word with the article inside the name only after a known given name (`محمد المالكي`).
+      if (ctx.definite(k) && !ctx.lex.given.has(tokens[k - 1]?.norm ?? '')) break;
+      // A sentence start is no edge: Arabic sentences often open with a verb (`حضر اللقاء …`).
+      if ((!joinable(t.gap) && !/[.؟?!:]\s*$/u.test(t.gap) && !/[\r\n]/.test(t.gap)) || leftEdge(ctx, k - 1)) {
+        first = k;
+        break;
+      }
+      k--;
+    }
+    if (first === undefined) continue;
+    const t = tokens[first]!;
+    // The first word: not a definite or feminine common noun, not a word with و (`وأضاف`) unless a name follows it.
+    const given = ctx.lex.given.has(t.norm);
+    if (!given && (ctx.definite(first) || /ة$/.test(t.raw) || /^و/.test(t.norm) || /ً$|^م.*ا$/.test(t.raw))) continue;
+    // Short and أفعل/مفعل words are past verbs and verbal nouns as often as names (`قام`، `أصبح`، `مقتل`).
+    if (!given && (t.norm.length < 4 || /^[ام]...$/.test(t.norm))) continue;
+    // One word alone must recur or be a given name (`سبيكتر … سبيكتر`).
+    if (first === i - 1 && !given && (ctx.counts.get(t.norm) ?? 0) < 2) continue;
+    const start = t.start;
+    const end = tokens[i - 1]!.end;
+    const f: Found = {
+      tok: first,
+      tokEnd: i,
+      start,
+      end,
+      type: 'person',
+      key: ruleKey(ctx.text, start, end, 'person'),
+      kind: 'name',
+      source: 'rule',
+    };
+    if (cue !== 'age') {
+      const roleEnd = tokens[cue.to]!.end;
+      const text = ctx.text.slice(tokens[cue.from]!.start, roleEnd);
+      const role: FoundRole = { text, start: tokens[cue.from]!.start, end: roleEnd, classes: cue.classes };
+      f.role = role;
+    }
+    ctx.add(f);
+  }
+}
