@@ -1,7 +1,9 @@
 /**
  * The page's side of the search worker (workerProtocol.ts): hands the worker the corpus and where the
- * index is, then turns searches into numbered messages. A reply for an older search never overwrites
- * a newer one: once search n is answered, answers to searches before n come back as `null`.
+ * index is, then turns searches into numbered messages, one in flight at a time. A search asked while
+ * another is in flight waits; a newer one replaces it (the replaced one gives `null`), so a fast typist
+ * never queues work for words already gone. A reply for an older search never overwrites a newer one:
+ * once search n is answered, an answer to a search before n gives `null`.
  */
 import type { Corpus } from '../model/schema';
 import type { AsyncSearchEngine, SearchBundle, SearchFilters, SearchResults } from './engine';
@@ -19,6 +21,15 @@ export interface WorkerPort {
 /** Characters of document text per slice of the corpus: copying one slice takes a few milliseconds. */
 const SLICE_CHARS = 200_000;
 
+/** A search asked of the worker, until it is answered. */
+interface Asked {
+  id: number;
+  query: string;
+  filters: SearchFilters;
+  resolve: (r: SearchResults | null) => void;
+  reject: (e: Error) => void;
+}
+
 /** The module worker of the main build (Vite bundles searchWorker.ts into a file of its own). */
 export function spawnSearchWorker(): WorkerPort {
   return new Worker(new URL('./searchWorker.ts', import.meta.url), {
@@ -32,37 +43,46 @@ export class WorkerSearch implements AsyncSearchEngine {
   lastEngineMs = 0;
   private sent = 0;
   private answered = 0;
-  private readonly pending = new Map<number, { resolve: (r: SearchResults | null) => void; reject: (e: Error) => void }>();
+  private inFlight: Asked | null = null;
+  private next: Asked | null = null;
 
   constructor(private readonly worker: WorkerPort) {}
 
   search(query: string, filters: SearchFilters = {}): Promise<SearchResults | null> {
     const id = ++this.sent;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: 'search', id, query, filters });
+      this.next?.resolve(null);
+      this.next = { id, query, filters, resolve, reject };
+      this.send();
     });
+  }
+
+  private send(): void {
+    if (this.inFlight || !this.next) return;
+    const asked = (this.inFlight = this.next);
+    this.next = null;
+    this.worker.postMessage({ type: 'search', id: asked.id, query: asked.query, filters: asked.filters });
   }
 
   /** Handles a reply to a search (loading replies are handled by `startSearchWorker`). */
   receive(reply: WorkerReply): void {
-    if (reply.type === 'ready' || reply.id === null) return;
-    const waiter = this.pending.get(reply.id);
-    if (!waiter) return;
-    this.pending.delete(reply.id);
-    if (reply.type === 'error') waiter.reject(new Error(reply.message));
-    else if (reply.type === 'skipped' || reply.id < this.answered) waiter.resolve(null);
+    if (reply.type === 'ready' || reply.id === null || reply.id !== this.inFlight?.id) return;
+    const asked = this.inFlight;
+    this.inFlight = null;
+    if (reply.type === 'error') asked.reject(new Error(reply.message));
+    else if (reply.type === 'skipped' || reply.id < this.answered) asked.resolve(null);
     else {
       this.answered = reply.id;
       this.lastEngineMs = reply.ms;
-      waiter.resolve(reply.results);
+      asked.resolve(reply.results);
     }
+    this.send();
   }
 
   /** Fails every search still waiting (the worker died). */
   fail(error: Error): void {
-    for (const w of this.pending.values()) w.reject(error);
-    this.pending.clear();
+    for (const asked of [this.inFlight, this.next]) asked?.reject(error);
+    this.inFlight = this.next = null;
   }
 
   terminate(): void {

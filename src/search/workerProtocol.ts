@@ -4,8 +4,9 @@
  * slices, then where the index is; the worker loads the engine and answers searches with the hits
  * (ids, offsets, highlight ranges, scores): the page draws snippets from its own copy of the corpus.
  *
- * Only the newest search is run: a search that arrives while another waits replaces it (the replaced
- * one is answered `skipped`), so a fast typist never queues up work for words already gone.
+ * A search is run as soon as it arrives (the client keeps one in flight, so none pile up here). Before
+ * the engine is loaded only the newest search waits: one that arrives then replaces the one waiting,
+ * which is answered `skipped`.
  */
 import type { Corpus, IsnadDocument } from '../model/schema';
 import { loadSearchEngine, type SearchBundle, type SearchEngine, type SearchFilters, type SearchResults } from './engine';
@@ -25,29 +26,18 @@ export type WorkerReply =
   | { type: 'error'; id: number | null; message: string }
   /** `ms`: the engine's own time for the search, inside the worker. */
   | { type: 'results'; id: number; results: SearchResults; ms: number }
-  /** A newer search arrived before this one ran. */
+  /** A newer search arrived before the engine was loaded. */
   | { type: 'skipped'; id: number };
 
 export interface WorkerHandlerOptions {
   /** Fetches and parses the bundle (default: `fetch(url)` then `.json()`). */
   fetchBundle?: (url: string) => Promise<SearchBundle>;
-  /** Runs `f` after the messages already queued (default: a message to self, not clamped like timers). */
-  later?: (f: () => void) => void;
   /** Loads the engine (default: `loadSearchEngine`, at once: in a worker nothing waits on the slices). */
   load?: (bundle: SearchBundle, corpus: Corpus) => Promise<SearchEngine> | SearchEngine;
 }
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function afterQueued(f: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    f();
-  };
-  channel.port2.postMessage(null);
 }
 
 /** Returns the handler of the worker's incoming messages; `post` sends a reply to the page. */
@@ -59,19 +49,13 @@ export function createSearchWorkerHandler(post: (reply: WorkerReply) => void, op
       if (!response.ok) throw new Error(`Isnad: the search index ${url} answered ${response.status}`);
       return (await response.json()) as SearchBundle;
     });
-  const later = options.later ?? afterQueued;
   const load = options.load ?? loadSearchEngine;
   const documents: IsnadDocument[] = [];
   let engine: SearchEngine | null = null;
   let failed = false;
   let waiting: Extract<WorkerRequest, { type: 'search' }> | null = null;
-  let scheduled = false;
 
-  const run = () => {
-    scheduled = false;
-    const request = waiting;
-    if (!request || !engine) return;
-    waiting = null;
+  const run = (request: Extract<WorkerRequest, { type: 'search' }>, engine: SearchEngine) => {
     try {
       const t0 = performance.now();
       const results = engine.search(request.query, request.filters);
@@ -79,11 +63,6 @@ export function createSearchWorkerHandler(post: (reply: WorkerReply) => void, op
     } catch (e) {
       post({ type: 'error', id: request.id, message: message(e) });
     }
-  };
-  const schedule = () => {
-    if (scheduled || !engine) return;
-    scheduled = true;
-    later(run);
   };
 
   return async function handle(request: WorkerRequest): Promise<void> {
@@ -100,7 +79,8 @@ export function createSearchWorkerHandler(post: (reply: WorkerReply) => void, op
           documents.length = 0;
           engine = await load(bundle, corpus);
           post({ type: 'ready', ms: performance.now() - t0 });
-          schedule();
+          if (waiting) run(waiting, engine);
+          waiting = null;
         } catch (e) {
           failed = true;
           post({ type: 'error', id: null, message: message(e) });
@@ -113,9 +93,9 @@ export function createSearchWorkerHandler(post: (reply: WorkerReply) => void, op
           post({ type: 'error', id: request.id, message: 'Isnad: the search index could not be loaded' });
           return;
         }
+        if (engine) return run(request, engine);
         if (waiting) post({ type: 'skipped', id: waiting.id });
         waiting = request;
-        schedule();
         return;
     }
   };

@@ -11,24 +11,21 @@ const { corpus } = engineFor('tests/fixtures/articles/search');
 const bundle = buildSearchBundle(corpus, []);
 const direct = loadSearchEngine(bundle, corpus);
 
-/** A handler whose deferred runs wait in a queue until `flush`. */
+/** A handler, with its replies collected. */
 function harness(options: Parameters<typeof createSearchWorkerHandler>[1] = {}) {
   const replies: WorkerReply[] = [];
-  const queue: (() => void)[] = [];
-  const handle = createSearchWorkerHandler((r) => replies.push(r), { later: (f) => queue.push(f), ...options });
-  const flush = () => {
-    while (queue.length) queue.shift()!();
-  };
+  const handle = createSearchWorkerHandler((r) => replies.push(r), options);
   const load = async (extra: Partial<Extract<WorkerRequest, { type: 'load' }>> = { bundle }) => {
     const half = Math.ceil(corpus.documents.length / 2);
     await handle({ type: 'documents', documents: corpus.documents.slice(0, half) });
     await handle({ type: 'documents', documents: corpus.documents.slice(half) });
     await handle({ type: 'load', corpus: { ...corpus, documents: [] }, ...extra });
   };
-  return { replies, handle, flush, load };
+  return { replies, handle, load };
 }
 
 const search = (id: number, query: string): WorkerRequest => ({ type: 'search', id, query, filters: {} });
+const kinds = (replies: WorkerReply[]) => replies.map((r) => [r.type, 'id' in r ? r.id : undefined]);
 
 describe('the worker handler', () => {
   it('rebuilds the corpus from its slices and answers as the engine on the page does', async () => {
@@ -36,7 +33,6 @@ describe('the worker handler', () => {
     await h.load();
     expect(h.replies[0]?.type).toBe('ready');
     await h.handle({ type: 'search', id: 1, query: 'المكالمات', filters: { doc: corpus.documents[0]!.id } });
-    h.flush();
     const reply = h.replies[1];
     expect(reply?.type).toBe('results');
     if (reply?.type !== 'results') return;
@@ -53,42 +49,30 @@ describe('the worker handler', () => {
     expect(h.replies.map((r) => r.type)).toEqual(['ready']);
   });
 
-  it('runs only the newest of the searches waiting, and says which were skipped', async () => {
+  it('before the index is loaded, keeps only the newest search and answers it once loaded', async () => {
     const h = harness();
-    await h.load();
-    for (const [id, q] of [
-      [1, 'م'],
-      [2, 'مك'],
-      [3, 'مكا'],
-    ] as const)
-      await h.handle(search(id, q));
-    h.flush();
-    expect(h.replies.slice(1).map((r) => [r.type, 'id' in r ? r.id : null])).toEqual([
+    await h.handle(search(1, 'م'));
+    await h.handle(search(2, 'مك'));
+    await h.handle(search(3, 'مكا'));
+    expect(kinds(h.replies)).toEqual([
       ['skipped', 1],
       ['skipped', 2],
+    ]);
+    await h.load();
+    expect(kinds(h.replies.slice(2))).toEqual([
+      ['ready', undefined],
       ['results', 3],
     ]);
     const last = h.replies[3];
     expect(last?.type === 'results' && last.results.query).toBe('مكا');
   });
 
-  it('keeps a search that arrives before the index is loaded, and answers it once loaded', async () => {
-    const h = harness();
-    await h.handle(search(7, 'Trump'));
-    h.flush();
-    expect(h.replies).toEqual([]);
-    await h.load();
-    h.flush();
-    expect(h.replies.map((r) => r.type)).toEqual(['ready', 'results']);
-  });
-
-  it('reports a bundle it cannot load, then fails the searches waiting and the ones after', async () => {
+  it('reports a bundle it cannot load, then fails the search waiting and the ones after', async () => {
     const h = harness();
     await h.handle(search(1, 'Trump'));
     await h.load({ bundle: { ...bundle, options: 'something else' } });
     await h.handle(search(2, 'Trump'));
-    h.flush();
-    expect(h.replies.map((r) => [r.type, 'id' in r ? r.id : undefined])).toEqual([
+    expect(kinds(h.replies)).toEqual([
       ['error', null],
       ['error', 1],
       ['error', 2],
@@ -120,31 +104,34 @@ describe('the worker handler', () => {
     const h = harness({ load: () => flaky });
     await h.load();
     await h.handle(search(1, 'Trump'));
-    h.flush();
     await h.handle(search(2, 'Trump'));
-    h.flush();
-    expect(h.replies.slice(1).map((r) => [r.type, 'id' in r ? r.id : undefined])).toEqual([
+    expect(kinds(h.replies.slice(1))).toEqual([
       ['error', 1],
       ['results', 2],
     ]);
   });
 });
 
-/** A fake Worker: requests go to a real handler; replies are held until `deliver` (in any order). */
+/** A fake Worker running the real handler in-process; with `hold`, search answers wait in `held`. */
 function fakeWorker(hold = false) {
   const held: WorkerReply[] = [];
+  const sent: WorkerRequest[] = [];
   let terminated = false;
   const port: WorkerPort = {
     onmessage: null,
     onerror: null,
-    postMessage: (m) => void handle(structuredClone(m)),
+    postMessage: (m) => {
+      sent.push(m);
+      void handle(structuredClone(m));
+    },
     terminate: () => void (terminated = true),
   };
   const send = (r: WorkerReply) => (hold && r.type !== 'ready' ? held.push(r) : port.onmessage?.({ data: structuredClone(r) }));
-  const handle = createSearchWorkerHandler(send, { later: (f) => queueMicrotask(f) });
+  const handle = createSearchWorkerHandler(send);
   return {
     port,
     held,
+    searches: () => sent.flatMap((m) => (m.type === 'search' ? [m.query] : [])),
     deliver: (r: WorkerReply) => port.onmessage?.({ data: r }),
     get terminated() {
       return terminated;
@@ -160,50 +147,56 @@ describe('the page side', () => {
     expect(await engine.search('Trump', { types: ['person'] })).toEqual(direct.search('Trump', { types: ['person'] }));
   });
 
-  it('never lets an older answer overwrite a newer one', async () => {
+  it('keeps one search in flight: a newer one replaces the one waiting, which gives null', async () => {
     const w = fakeWorker(true);
     const engine = await startSearchWorker(corpus, { bundle }, w.port);
-    const first = engine.search('بو');
-    const second = engine.search('بوتين');
-    await new Promise((r) => setTimeout(r, 0));
-    // The worker ran only the newest (the first was skipped); replay its answers newest first.
-    expect(w.held.map((r) => r.type)).toEqual(['skipped', 'results']);
-    const fresh = w.held[1]!;
-    const stale: WorkerReply = { type: 'results', id: 1, results: direct.search('بو'), ms: 1 };
-    w.deliver(fresh);
-    w.deliver(stale);
-    expect(await second).toEqual(direct.search('بوتين'));
-    expect(await first).toBeNull();
+    const a = engine.search('ب');
+    const b = engine.search('بو');
+    const c = engine.search('بوتين');
+    expect(await b).toBeNull();
+    expect(w.searches()).toEqual(['ب']);
+    w.deliver(w.held.shift()!);
+    expect((await a)?.query).toBe('ب');
+    expect(w.searches()).toEqual(['ب', 'بوتين']);
+    w.deliver(w.held.shift()!);
+    expect(await c).toEqual(direct.search('بوتين'));
   });
 
-  it('drops an answer that comes after a newer one was drawn', async () => {
+  it('ignores an answer to a search not in flight, and never gives one older than the last given', async () => {
     const posted: WorkerRequest[] = [];
     const port: WorkerPort = { onmessage: null, onerror: null, postMessage: (m) => void posted.push(m), terminate: () => {} };
     const client = new WorkerSearch(port);
-    const a = client.search('a');
-    const b = client.search('ab');
     const results = (id: number, query: string): WorkerReply => ({
       type: 'results',
       id,
       ms: 0,
       results: { query, entities: [], statements: [], passages: [], total: 0 },
     });
-    client.receive(results(2, 'ab'));
+    const a = client.search('a');
+    client.receive(results(5, 'stray'));
     client.receive(results(1, 'a'));
-    expect((await b)?.query).toBe('ab');
-    expect(await a).toBeNull();
+    expect((await a)?.query).toBe('a');
+    const b = client.search('ab');
+    // As if a newer answer had been given already (a worker answering out of order).
+    (client as unknown as { answered: number }).answered = 9;
+    client.receive(results(2, 'ab'));
+    expect(await b).toBeNull();
     expect(posted.map((m) => (m.type === 'search' ? m.id : 0))).toEqual([1, 2]);
   });
 
-  it('rejects a search the worker failed, and every waiting search when the worker dies', async () => {
+  it('rejects a search the worker failed, and the searches waiting when the worker dies', async () => {
     const port: WorkerPort = { onmessage: null, onerror: null, postMessage: () => {}, terminate: () => {} };
     const client = new WorkerSearch(port);
     const a = client.search('a');
-    const b = client.search('b');
     client.receive({ type: 'error', id: 1, message: 'boom' });
     await expect(a).rejects.toThrow('boom');
+    const b = client.search('b');
+    const c = client.search('c');
+    const d = client.search('d');
+    expect(await c).toBeNull();
     client.fail(new Error('the worker died'));
     await expect(b).rejects.toThrow('the worker died');
+    await expect(d).rejects.toThrow('the worker died');
   });
 
   it('rejects when the index cannot be loaded, and stops the worker', async () => {
