@@ -30,8 +30,11 @@ const LIMITS = { entity: 20, statement: 50, passage: 100 } as const;
 const MAX_WORDS = 30;
 /** Units whose words (offsets and search forms) are kept for highlighting: the same hits come back keystroke after keystroke. */
 const TOKEN_CACHE = 4096;
-/** Words whose scores are kept: while the next word is typed, the finished ones are not scored again. */
-const WORD_CACHE = 32;
+/**
+ * Finished words whose scores are kept: while the next word is typed, they are not scored again. The
+ * word being typed changes on every keystroke and is not kept (its arrays would only feed the GC).
+ */
+const WORD_CACHE = 16;
 
 type Range = [number, number];
 
@@ -191,10 +194,10 @@ export class Searcher {
     }
   }
 
-  /** One word's matches, from the cache when the same word was scored lately (as typing goes on). */
+  /** One word's matches, from the cache when the same finished word was scored lately (as typing goes on). */
   private scoreWord(w: QueryWord): WordResult {
-    const key = `${w.prefix ? 1 : 0}${w.surface}\u0000${w.stem}`;
-    const cached = this.words.get(key);
+    const key = `${w.surface}\u0000${w.stem}`;
+    const cached = w.prefix ? undefined : this.words.get(key);
     if (cached) {
       // Most recently used last: the first entry is the one to drop.
       this.words.delete(key);
@@ -216,6 +219,7 @@ export class Searcher {
     for (let k = 0; k < units.length; k++) scores[k] = scored.score[units[k]!]!;
     const result: WordResult = { units, scores, entities, naming, terms: [...scored.terms] };
     this.postings!.clear();
+    if (w.prefix) return result;
     if (this.words.size >= WORD_CACHE) this.words.delete(this.words.keys().next().value!);
     this.words.set(key, result);
     return result;
