@@ -1,9 +1,10 @@
 /**
  * Pagefind side by side with Isnad's search on the same documents: Pagefind's Node API builds its
- * index, its browser runtime answers in Chromium; Isnad's engine (bench/searchIndex.ts) is built
- * into a page of its own. Both pages are driven the same way, CPU throttled 4×.
+ * index, its browser runtime answers in Chromium; Isnad's real engine (the index the build emits,
+ * bench/searchIndex.ts) runs in the app's own worker in a page of its own (pages/isnad.ts). Both pages
+ * are driven the same way, CPU throttled 4×.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
@@ -11,7 +12,8 @@ import { build } from 'vite';
 import type { Corpus } from '../src/model/schema';
 import { serveStatic } from '../tests/e2e/server';
 import { openThrottledPage } from './chromium';
-import { buildSearchIndex } from './searchIndex';
+import { readJudgments as readJudgmentFile } from '../scripts/score-search';
+import { writeSearchIndex } from './searchIndex';
 import { folderBytes, gzipBytes, median, quantile } from './stats';
 
 const PAGES = new URL('./pages/', import.meta.url).pathname;
@@ -36,22 +38,51 @@ export interface EngineResult {
   /** Bytes fetched for a first query after ready, and in all from navigation (as sent: Pagefind's are gzip). */
   bytesPerQueryMedian: number;
   bytesTotalMedian: number;
+  /** Per keystroke, on the page: from the query sent to the hits in hand (Isnad: the worker's round trip). */
   keystrokeMedianMs: number;
   keystrokeP95Ms: number;
   keystrokes: number;
-  /** Recall@10 on the search judgments at document level, if judged. */
+  /** Isnad: the engine's own time per keystroke, inside the worker. */
+  engineKeystrokeMedianMs?: number;
+  engineKeystrokeP95Ms?: number;
+  /** Recall@10 on the search judgments at passage level (see `Judged`), if judged. */
   recall: number | null;
+  /** Judged queries and the quotes found among the first ten passages, for the report. */
+  recallQueries?: number;
+  recallFound?: number;
+  recallQuotes?: number;
 }
 
-/** Writes the Pagefind index of a corpus into `dir/pagefind`, and its page. */
-async function buildPagefind(corpus: Corpus, dir: string): Promise<number> {
+/** Where a judged quote is: the passage that contains its first character must be among the first ten. */
+export interface QuoteAt {
+  doc: string;
+  offset: number;
+}
+
+/** Judged query → the quotes it must find (located in the corpus). */
+export type Judged = Map<string, QuoteAt[]>;
+
+/**
+ * Writes the Pagefind index of a corpus into `dir/pagefind`, and its page: a record per document (as a
+ * site has a page per article), or with `passages` a record per sentence, the unit the judgments
+ * quote, with its place in the URL (`/p/<doc>/<start>/<end>`).
+ */
+async function buildPagefind(corpus: Corpus, dir: string, passages = false): Promise<number> {
   const t0 = performance.now();
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Isnad bench: Pagefind could not create an index: ${errors.join('; ')}`);
   for (const d of corpus.documents) {
     const title = d.text.slice(d.blocks[0]?.start ?? 0, d.blocks[0]?.end ?? 0);
-    const r = await index.addCustomRecord({ url: `/doc/${d.id}`, content: d.text, language: d.meta.lang, meta: { title } });
-    if (r.errors.length) throw new Error(`Isnad bench: Pagefind refused ${d.file}: ${r.errors.join('; ')}`);
+    const records = passages
+      ? d.sentences.map((s) => ({
+          url: `/p/${encodeURIComponent(d.id)}/${s.start}/${s.end}`,
+          content: d.text.slice(s.start, s.end),
+        }))
+      : [{ url: `/doc/${d.id}`, content: d.text }];
+    for (const rec of records) {
+      const r = await index.addCustomRecord({ ...rec, language: d.meta.lang, meta: { title } });
+      if (r.errors.length) throw new Error(`Isnad bench: Pagefind refused ${d.file}: ${r.errors.join('; ')}`);
+    }
   }
   await index.writeFiles({ outputPath: join(dir, 'pagefind') });
   await pagefind.close();
@@ -59,8 +90,8 @@ async function buildPagefind(corpus: Corpus, dir: string): Promise<number> {
   return performance.now() - t0;
 }
 
-/** Builds Isnad's search page (Vite) and index into `dir`. */
-async function buildIsnadSearch(corpus: Corpus, dir: string): Promise<number> {
+/** Builds Isnad's search page (Vite, the worker included) and index into `dir`. */
+async function buildIsnadSearch(corpus: Corpus, protectedNames: string[], dir: string): Promise<number> {
   await build({
     configFile: false,
     root: PAGES,
@@ -72,28 +103,28 @@ async function buildIsnadSearch(corpus: Corpus, dir: string): Promise<number> {
       emptyOutDir: false,
       target: 'es2022',
       reportCompressedSize: false,
-      rollupOptions: { input: join(PAGES, 'minisearch.html') },
+      rollupOptions: { input: join(PAGES, 'isnad.html') },
     },
   });
-  const { json, ms } = buildSearchIndex(corpus);
-  writeFileSync(join(dir, 'index.json'), json);
-  return ms;
+  return writeSearchIndex(corpus, protectedNames, dir).ms;
 }
 
 /** Runs one engine's page: cold first queries (a fresh page each) and prefixes typed one by one. */
-async function drive(browser: Browser, url: string, queries: Query[], judged: Map<string, Set<string>>) {
+async function drive(browser: Browser, url: string, queries: Query[]) {
   const ready: number[] = [];
   const first: number[] = [];
   const perQuery: number[] = [];
   const total: number[] = [];
   const keys: number[] = [];
-  const recalls: number[] = [];
+  const engineKeys: number[] = [];
+  // The corpus the Isnad page fetches is the app's own data, not search bytes.
   const bytesSince = (page: Page, from: number) =>
     page.evaluate(
       (n) =>
         performance
           .getEntriesByType('resource')
           .slice(n)
+          .filter((e) => !e.name.endsWith('/corpus.json'))
           .reduce((s, e) => s + (e as PerformanceResourceTiming).encodedBodySize, 0),
       from,
     );
@@ -107,11 +138,11 @@ async function drive(browser: Browser, url: string, queries: Query[], judged: Ma
       first.push(r.ms);
       perQuery.push(await bytesSince(page, before));
       total.push(await bytesSince(page, 0));
-      const relevant = judged.get(q);
-      if (relevant?.size) recalls.push(r.docs.slice(0, 10).filter((d) => relevant.has(d)).length / relevant.size);
       for (let i = 1; i <= q.length; i++) {
         if (q[i - 1] === ' ') continue;
-        keys.push((await page.evaluate((query) => window.bench.search(query), q.slice(0, i))).ms);
+        const k = await page.evaluate((query) => window.bench.search(query), q.slice(0, i));
+        keys.push(k.ms);
+        if (k.engineMs !== undefined) engineKeys.push(k.engineMs);
       }
     } finally {
       await page.context().close();
@@ -125,8 +156,40 @@ async function drive(browser: Browser, url: string, queries: Query[], judged: Ma
     keystrokeMedianMs: median(keys),
     keystrokeP95Ms: quantile(keys, 0.95),
     keystrokes: keys.length,
-    recall: recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : null,
+    ...(engineKeys.length
+      ? { engineKeystrokeMedianMs: median(engineKeys), engineKeystrokeP95Ms: quantile(engineKeys, 0.95) }
+      : {}),
   };
+}
+
+/**
+ * Recall@10 on the judged queries, on one page: a quote counts as found when one of the first ten
+ * passage hits contains its first character (Isnad: its passage results; Pagefind: its first ten
+ * results over an index of the same sentences, one record each). Per query, found / min(10, quotes);
+ * the mean over queries.
+ */
+async function recallOf(browser: Browser, url: string, judged: Judged) {
+  const page = await openThrottledPage(browser, 1);
+  let sum = 0;
+  let found = 0;
+  let quotes = 0;
+  try {
+    for (const [q, want] of judged) {
+      await page.goto(`${url}?lang=${/[\u0600-\u06FF]/.test(q) ? 'ar' : 'en'}`);
+      await page.evaluate(() => window.bench.ready);
+      const r = await page.evaluate((query) => window.bench.search(query), q);
+      const spans = r.passages.slice(0, 10);
+      const hit = want.filter((w) =>
+        spans.some(([doc, start, end]) => doc === w.doc && start <= w.offset && w.offset < end),
+      ).length;
+      sum += hit / Math.min(10, want.length);
+      found += hit;
+      quotes += want.length;
+    }
+  } finally {
+    await page.context().close();
+  }
+  return { recall: judged.size ? sum / judged.size : null, recallQueries: judged.size, recallFound: found, recallQuotes: quotes };
 }
 
 /** Builds both engines for `corpus` under `dir` and measures them on `queries`. */
@@ -135,21 +198,27 @@ export async function measureEngines(
   corpus: Corpus,
   dir: string,
   queries: Query[],
-  judged: Map<string, Set<string>> = new Map(),
+  protectedNames: string[],
+  judged: Judged = new Map(),
 ): Promise<{ isnad: EngineResult; pagefind: EngineResult }> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const pfMs = await buildPagefind(corpus, dir);
-  const isMs = await buildIsnadSearch(corpus, dir);
+  const passagesDir = join(dir, 'passages');
+  if (judged.size) await buildPagefind(corpus, passagesDir, true);
+  const isMs = await buildIsnadSearch(corpus, protectedNames, dir);
   const pfDir = join(dir, 'pagefind');
   const isRuntime = (f: string) => /\/assets\/.*\.js$/.test(f);
   const pfRuntime = (f: string) => /\/pagefind\.js$|\/wasm\.[^/]*\.pagefind$/.test(f);
   const pfIndex = (f: string) => /\.pf_(index|fragment|meta|filter)$|pagefind-entry\.json$/.test(f);
-  const indexJson = readFileSync(join(dir, 'index.json'));
+  const indexJson = readFileSync(join(dir, 'search.json'));
   const server = await serveStatic(dir, '/bench/');
   try {
-    const isnad = await drive(browser, `${server.url}minisearch.html`, queries, judged);
-    const pf = await drive(browser, `${server.url}pagefind.html`, queries, judged);
+    const isnad = await drive(browser, `${server.url}isnad.html`, queries);
+    const pf = await drive(browser, `${server.url}pagefind.html`, queries);
+    const noRecall = { recall: null };
+    const isRecall = judged.size ? await recallOf(browser, `${server.url}isnad.html`, judged) : noRecall;
+    const pfRecall = judged.size ? await recallOf(browser, `${server.url}passages/pagefind.html`, judged) : noRecall;
     const pfIdx = folderBytes(pfDir, pfIndex);
     const pfRt = folderBytes(pfDir, pfRuntime);
     const isRt = folderBytes(dir, isRuntime);
@@ -161,9 +230,21 @@ export async function measureEngines(
         runtimeRaw: isRt.raw,
         runtimeGzip: isRt.gzip,
         ...isnad,
+        // The worker's fetch of the index is not in the page's resource timing: add it (served as is).
+        bytesPerQueryMedian: isnad.bytesPerQueryMedian,
+        bytesTotalMedian: isnad.bytesTotalMedian + indexJson.length,
+        ...isRecall,
       },
       // Pagefind's chunks are gzip already: their size on disk is what is sent.
-      pagefind: { indexMs: pfMs, indexRaw: pfIdx.raw, indexGzip: pfIdx.raw, runtimeRaw: pfRt.raw, runtimeGzip: pfRt.gzip, ...pf },
+      pagefind: {
+        indexMs: pfMs,
+        indexRaw: pfIdx.raw,
+        indexGzip: pfIdx.raw,
+        runtimeRaw: pfRt.raw,
+        runtimeGzip: pfRt.gzip,
+        ...pf,
+        ...pfRecall,
+      },
     };
   } finally {
     await server.close();
@@ -171,30 +252,29 @@ export async function measureEngines(
 }
 
 /**
- * Reads tests/fixtures/search-judgments.json if present: query → relevant documents. Accepts a list
- * (or `{ judgments | queries: [...] }`) of `{ query | q, relevant | expected | docs | passages }`,
- * where each relevant item is a document id, a `doc#passage` id, or an object with `doc`/`docId`.
+ * The judged queries of one set of tests/fixtures/search-judgments.json (`{ sets, judgments: [{ set,
+ * query, expect }] }`, `expect` quoting the passages to find), each quote located in `corpus` (the
+ * first document that contains it). Quotes not in the corpus are left out and counted.
  */
-export function readJudgments(file: string): { queries: Query[]; judged: Map<string, Set<string>> } | null {
-  if (!existsSync(file)) return null;
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  const obj = raw as Record<string, unknown>;
-  const list = (Array.isArray(raw) ? raw : (obj.judgments ?? obj.queries ?? [])) as Record<string, unknown>[];
-  const judged = new Map<string, Set<string>>();
+export function readJudgments(
+  file: string,
+  set: string,
+  corpus: Corpus,
+): { queries: Query[]; judged: Judged; missingQuotes: number; total: number } {
+  const { judgments } = readJudgmentFile(file);
+  const judged: Judged = new Map();
   const queries: Query[] = [];
-  for (const j of list) {
-    const q = String(j.query ?? j.q ?? '');
-    const items = (j.relevant ?? j.expected ?? j.docs ?? j.passages ?? []) as unknown[];
-    const docs = new Set(
-      items.map((it) => {
-        if (typeof it === 'string') return it.split('#')[0]!;
-        const o = it as Record<string, unknown>;
-        return String(o.doc ?? o.docId ?? o.document ?? '');
-      }),
-    );
-    if (!q || docs.size === 0) continue;
-    judged.set(q, docs);
-    queries.push({ q, lang: /[\u0600-\u06FF]/.test(q) ? 'ar' : 'en' });
+  let missingQuotes = 0;
+  for (const j of judgments.filter((x) => x.set === set)) {
+    const at: QuoteAt[] = [];
+    for (const quote of j.expect) {
+      const d = corpus.documents.find((doc) => doc.text.includes(quote));
+      if (d) at.push({ doc: d.id, offset: d.text.indexOf(quote) });
+      else missingQuotes++;
+    }
+    if (at.length === 0 || judged.has(j.query)) continue;
+    judged.set(j.query, at);
+    queries.push({ q: j.query, lang: /[\u0600-\u06FF]/.test(j.query) ? 'ar' : 'en' });
   }
-  return { queries, judged };
+  return { queries, judged, missingQuotes, total: judgments.length };
 }

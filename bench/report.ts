@@ -43,7 +43,7 @@ function targets(runs: CorpusRun[]): string[][] {
         ks !== null ? ks < 16 : proxy !== null && tenK ? proxy < 16 : null,
         ks !== null
           ? `app ${ms(ks)}`
-          : `app: no search box yet; stand-in engine ${ms(proxy)}${tenK ? '' : ' (not run at 10,000)'}`,
+          : `the engine in its worker, query sent to hits back on the page: ${ms(proxy)} (in the worker ${ms(tenK?.engines?.isnad.engineKeystrokeMedianMs)}; the explorer page is not built at 10,000)${tenK ? '' : ' (not run at 10,000)'}`,
       ),
     ],
     [
@@ -149,20 +149,21 @@ export function renderMarkdown(r: BenchResults): string {
       }),
     ),
     '',
-    '## Search side by side: Isnad (MiniSearch stand-in, see below) and Pagefind, same documents, same queries',
+    "## Search side by side: Isnad (the app's engine in its worker, see below) and Pagefind, same documents, same queries",
     '',
     table(
       [
         'corpus',
         'engine',
-        'index (as sent)',
+        'index raw / as sent',
         'search code gzip',
         'ready',
         'first query',
         'bytes for a first query',
         'bytes in all',
-        'keystroke median / p95',
-        'recall@10',
+        'keystroke median / p95 (page)',
+        'in the worker: median / p95',
+        'recall@10 (found / quotes)',
       ],
       runs.flatMap((x) => {
         const e = x.engines;
@@ -170,14 +171,15 @@ export function renderMarkdown(r: BenchResults): string {
         const line = (name: string, s: typeof e.isnad) => [
           x.name,
           name,
-          kb(s.indexGzip),
+          `${kb(s.indexRaw)} / ${kb(s.indexGzip)}`,
           kb(s.runtimeGzip),
           ms(s.readyMedianMs),
           ms(s.firstQueryMedianMs),
           kb(s.bytesPerQueryMedian),
           kb(s.bytesTotalMedian),
           `${ms(s.keystrokeMedianMs)} / ${ms(s.keystrokeP95Ms)}`,
-          s.recall == null ? 'n/a' : num(s.recall),
+          s.engineKeystrokeMedianMs == null ? '–' : `${ms(s.engineKeystrokeMedianMs)} / ${ms(s.engineKeystrokeP95Ms)}`,
+          s.recall == null ? 'n/a' : `${num(s.recall)} (${s.recallFound} / ${s.recallQuotes})`,
         ];
         const i = e.isnad;
         const p = e.pagefind;
@@ -187,13 +189,14 @@ export function renderMarkdown(r: BenchResults): string {
           [
             x.name,
             '**Isnad / Pagefind**',
-            ratio(i.indexGzip, p.indexGzip),
+            `– / ${ratio(i.indexGzip, p.indexGzip)}`,
             ratio(i.runtimeGzip, p.runtimeGzip),
             ratio(i.readyMedianMs, p.readyMedianMs),
             ratio(i.firstQueryMedianMs, p.firstQueryMedianMs),
             '–',
             ratio(i.bytesTotalMedian, p.bytesTotalMedian),
             `${ratio(i.keystrokeMedianMs, p.keystrokeMedianMs)} / ${ratio(i.keystrokeP95Ms, p.keystrokeP95Ms)}`,
+            '–',
             i.recall != null && p.recall != null ? ratio(i.recall, p.recall) : 'n/a',
           ],
         ];
@@ -237,8 +240,9 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     '## Notes',
     '',
-    '- **Search stand-in**: the app has no search index yet, so "Isnad" in the search table is MiniSearch 7.2 over every headline and paragraph with the project normaliser (src/search/normalize.ts), built in Node and loaded with `loadJSONAsync` in a page of its own (bench/searchIndex.ts). Typing: the last word a prefix, fuzzy from 5 letters, AND. Pagefind: `createIndex` + `addCustomRecord` per document (language from the metadata: one index per language), its runtime `pagefind.js` in the page; a search counts the data of the first 10 results, as a results list needs them.',
-    '- **Bytes**: Isnad files are counted gzip (level 6, as a static host would send them); Pagefind\'s index chunks are gzip on disk and counted as they are. "Bytes in all" is everything the search page fetched from navigation through the first query.',
+    "- **Isnad's search** is the app's own engine: the index the build emits (`buildSearchBundle`, as the Vite plugin calls it, with the gazetteer's names) written as the JSON file the main build's worker fetches, and loaded in a page of its own (bench/pages/isnad.ts) by the app's worker client (`startSearchWorker`, src/search/workerClient.ts): the corpus is handed to the worker in slices, the worker fetches and parses the index and loads the engine. *Ready* runs from the corpus in hand (the app holds it already; its fetch is not counted, nor its bytes) to the engine loaded. *Keystroke (page)* runs from the query posted to the hits back on the page (snippets not drawn; the explorer table measures the drawn results where the page is built); *in the worker* is the engine's own time. Chromium's CPU throttling slows workers as it slows the page (checked with a fixed loop: 3.6× on both at 4×). Pagefind: `createIndex` + `addCustomRecord` per document (language from the metadata: one index per language), its runtime `pagefind.js` in the page; a search counts the data of the first 10 results, as a results list needs them.",
+    '- **Recall@10** (seed, on the judged queries of tests/fixtures/search-judgments.json, which quote passages of the seed): a quote counts as found when one of the first ten passage hits contains its first character. Isnad: its passage results (what the panel lists under Passages). Pagefind returns pages, and the seed is one page, so it gets a second index of the same sentences, one record each (URL `/p/<doc>/<start>/<end>`), and its first ten results are the hits. Per query, found / min(10, quotes); the mean over queries; the counts are quotes found of quotes judged.',
+    "- **Bytes**: Isnad's index is counted raw and gzip (level 6, as a static host would send it); Pagefind's index chunks are gzip on disk and counted as they are. \"Bytes in all\" is everything the search page fetched from navigation through the first query, as the bench's server sent it (uncompressed; for Isnad the index its worker fetched is added, as a worker's fetches are not in the page's resource timing; the corpus is not counted).",
     '- **TimelineJS** gets the pipeline\'s dated statements, or the generator\'s own statements (marked "generator") while the pipeline finds none; it draws a slide per statement.',
     ...runs.flatMap((x) => [
       ...(x.app?.notes.length ? [`- ${x.name}: ${[...new Set(x.app.notes)].join('; ')}.`] : []),

@@ -13,6 +13,7 @@ import type { Corpus } from '../src/model/schema';
 import { measureApp, type AppResult } from './browser';
 import { launchChromium } from './chromium';
 import { writeCorpus, type WrittenDocument } from './corpus';
+import { loadKnowledge } from '../src/pipeline/knowledge';
 import { measureEngines, readJudgments, type EngineResult, type Query } from './pagefind';
 import { measurePipeline, measurePipelineParallel, type PipelineResult } from './pipeline';
 import { renderMarkdown } from './report';
@@ -38,7 +39,7 @@ const SYNTHETIC_QUERIES: Query[] = [
   { q: 'rescue teams', lang: 'en' },
   { q: 'fuel prices', lang: 'en' },
 ];
-/** Queries on the seed article (Arabic) when there are no search judgments. */
+/** Queries on the seed article (Arabic) when there are no search judgments on it. */
 const SEED_QUERIES: Query[] = [
   { q: 'بوتين', lang: 'ar' },
   { q: 'تنظيم داعش', lang: 'ar' },
@@ -121,14 +122,13 @@ async function main() {
   const sizes = quick ? [1, 100] : [1, 100, 1000, 10_000];
   const started = performance.now();
   mkdirSync(WORK, { recursive: true });
-  const judgments = readJudgments(JUDGMENTS);
   const browser = await launchChromium();
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick,
     machine: { ...machine(), chromium: `Chromium ${browser.version()}` },
     seed: SEED,
-    judgments: judgments ? `${JUDGMENTS}: ${judgments.queries.length} queries` : `${JUDGMENTS} is absent: no recall`,
+    judgments: `${JUDGMENTS}: not read`,
     runs: [],
     totalSeconds: 0,
   };
@@ -188,13 +188,18 @@ async function main() {
             )),
         );
       await step('search engines', async () => {
-        const useJudged = size === 0 && judgments !== null && judgments.queries.length > 0;
+        // The judgments quote the seed: they give the seed's queries and its recall.
+        const judgments = size === 0 ? readJudgments(JUDGMENTS, 'seed', corpus) : null;
+        if (judgments)
+          results.judgments = `${JUDGMENTS}: ${judgments.queries.length} queries on the seed (of ${judgments.total}; the others quote tests/fixtures/articles/search/)${judgments.missingQuotes ? `, ${judgments.missingQuotes} quotes not in the seed corpus` : ''}`;
+        const useJudged = judgments !== null && judgments.queries.length > 0;
         const queries = useJudged ? judgments.queries : split ? [SYNTHETIC_QUERIES[0]!, SYNTHETIC_QUERIES[2]!] : queriesFor(size);
         const measured = await measureEngines(
           browser,
           corpus,
           join(WORK, `engines-${name}`),
           queries,
+          loadKnowledge(seedsDir).names(),
           useJudged ? judgments.judged : new Map(),
         );
         run.engines = { ...measured, queries: queries.map((q) => q.q), judged: useJudged };

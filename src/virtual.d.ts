@@ -11,3 +11,9 @@ declare module 'virtual:isnad/layout' {
   const layout: import('./graph/layout').GraphLayout;
   export default layout;
 }
+declare module 'virtual:isnad/search-loader' {
+  /** The engine in a worker (main build) or on the page (one-file build, custom element). */
+  export function loadSearch(
+    corpus: import('./model/schema').Corpus,
+  ): Promise<import('./search/engine').SearchEngine | import('./search/engine').AsyncSearchEngine>;
+}

@@ -57,7 +57,8 @@ export function splitCorpus(corpus: Corpus, target = CHUNK_TARGET_BYTES): Corpus
  */
 export function splitCorpusModule(corpus: Corpus, chunks: CorpusChunk[], loader: string): string {
   const head = { schemaVersion: corpus.schemaVersion, generator: corpus.generator };
-  const urls = chunks.map((c) => `new URL(${JSON.stringify(`../${c.fileName}`)}, import.meta.url).href`);
+  // @vite-ignore: the files are emitted by the plugin itself, after Vite looks for assets to bundle.
+  const urls = chunks.map((c) => `new URL(/* @vite-ignore */ ${JSON.stringify(`../${c.fileName}`)}, import.meta.url).href`);
   return (
     `import { fetchCorpus } from ${JSON.stringify(loader)};\n` +
     `export default await fetchCorpus(${JSON.stringify(head)}, [${urls.join(', ')}]);\n`

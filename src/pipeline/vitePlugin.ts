@@ -7,6 +7,7 @@
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Corpus } from '../model/schema';
@@ -23,12 +24,21 @@ const RESOLVED_CORPUS = `\0${CORPUS_ID}`;
 /** The serialized search index: imported with `import()`, so it is its own chunk, fetched on first search. */
 const SEARCH_ID = 'virtual:isnad/search';
 const RESOLVED_SEARCH = `\0${SEARCH_ID}`;
+/**
+ * How the page loads search: in a module worker that fetches the index as a JSON file (main build),
+ * or on the page from the `virtual:isnad/search` module (one-file build, custom element).
+ */
+const SEARCH_LOADER_ID = 'virtual:isnad/search-loader';
+const RESOLVED_SEARCH_LOADER = `\0${SEARCH_LOADER_ID}`;
+/** Where the dev server serves the index for the worker. */
+const DEV_SEARCH_URL = '/@isnad/search.json';
 /** The diagram's layout, computed at build time so the first paint needs no simulation. */
 const LAYOUT_ID = 'virtual:isnad/layout';
 const RESOLVED_LAYOUT = `\0${LAYOUT_ID}`;
 const VIRTUAL = new Map([
   [CORPUS_ID, RESOLVED_CORPUS],
   [SEARCH_ID, RESOLVED_SEARCH],
+  [SEARCH_LOADER_ID, RESOLVED_SEARCH_LOADER],
   [LAYOUT_ID, RESOLVED_LAYOUT],
 ]);
 
@@ -54,6 +64,11 @@ export interface IsnadPluginOptions {
    * instead of inlining it in the script; build only (the dev server inlines it). Default false.
    */
   split?: boolean;
+  /**
+   * Search in a Web Worker that fetches the index as its own JSON file. Default: yes, except in
+   * one-file builds (`compress`) and library builds (the custom element), which search on the page.
+   */
+  searchWorker?: boolean;
 }
 
 /**
@@ -152,6 +167,15 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
   let chunks: CorpusChunk[] | null = null;
   const split = () => options.split === true && building && options.compress !== true;
   const chunksOf = () => (chunks ??= splitCorpus(run().corpus));
+  let searchWorker = true;
+  let searchBundle: { corpus: Corpus; json: string } | null = null;
+  /** The index as JSON, built once per corpus (the worker's file and the inline module share it). */
+  const searchJson = () => {
+    const { corpus, knowledge } = run();
+    if (searchBundle?.corpus !== corpus)
+      searchBundle = { corpus, json: JSON.stringify(buildSearchBundle(corpus, knowledge.names())) };
+    return searchBundle.json;
+  };
 
   const run = () => {
     if (!cached) {
@@ -175,6 +199,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       root = config.root;
       building = config.command === 'build';
       seedsDir = resolve(config.root, options.seedsDir ?? 'seeds');
+      searchWorker = options.searchWorker ?? !(options.compress || config.build.lib);
     },
     configureServer(s) {
       server = s;
@@ -191,6 +216,10 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       s.watcher.on('change', onChange);
       s.watcher.on('add', onChange);
       s.watcher.on('unlink', onChange);
+      s.middlewares.use(DEV_SEARCH_URL, (_req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(searchJson());
+      });
     },
     transformIndexHtml: {
       order: 'post',
@@ -247,11 +276,20 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       return VIRTUAL.get(id);
     },
     load(id) {
-      if (id !== RESOLVED_CORPUS && id !== RESOLVED_SEARCH && id !== RESOLVED_LAYOUT) return undefined;
+      if (![RESOLVED_CORPUS, RESOLVED_SEARCH, RESOLVED_SEARCH_LOADER, RESOLVED_LAYOUT].includes(id)) return undefined;
       try {
-        const { corpus, knowledge } = run();
+        const { corpus } = run();
         const compress = options.compress === true;
-        if (id === RESOLVED_SEARCH) return jsonModule(buildSearchBundle(corpus, knowledge.names()), compress);
+        if (id === RESOLVED_SEARCH) return jsonModule(JSON.parse(searchJson()), compress);
+        if (id === RESOLVED_SEARCH_LOADER) {
+          const from = (file: string) => JSON.stringify(fileURLToPath(new URL(`../search/${file}`, import.meta.url)));
+          if (!searchWorker) return `export { loadSearch } from ${from('loadInPage.ts')};\n`;
+          // The build emits the index as a content-hashed file next to the chunks; the worker fetches it.
+          const url = server
+            ? JSON.stringify(DEV_SEARCH_URL)
+            : `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: 'search.json', source: searchJson() })}`;
+          return `import { loadSearchInWorker } from ${from('loadInWorker.ts')};\nexport const loadSearch = (corpus) => loadSearchInWorker(corpus, ${url});\n`;
+        }
         if (id === RESOLVED_LAYOUT) return jsonModule(layoutOf());
         if (split()) return splitCorpusModule(corpus, chunksOf(), join(root, 'src/app/corpusFiles.ts'));
         return corpusModule(corpus, compress);

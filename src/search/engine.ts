@@ -115,6 +115,14 @@ export interface SearchEngine {
   search(query: string, filters?: SearchFilters): SearchResults;
 }
 
+/**
+ * A search engine that answers later: the engine in a Web Worker (workerClient.ts). A search
+ * overtaken by a newer one before it was answered gives `null`; answers never arrive out of order.
+ */
+export interface AsyncSearchEngine {
+  search(query: string, filters?: SearchFilters): Promise<SearchResults | null>;
+}
+
 /** Loads a bundle for a corpus at once; throws an Isnad error when it was built otherwise or for other data. */
 export function loadSearchEngine(bundle: SearchBundle, corpus: Corpus): SearchEngine {
   return drain(loadSteps(bundle, corpus));

@@ -28,6 +28,13 @@ const STEM_WEIGHT = 0.7;
 const LIMITS = { entity: 20, statement: 50, passage: 100 } as const;
 /** At most this many query words are combined (a bit mask per unit). */
 const MAX_WORDS = 30;
+/** Units whose words (offsets and search forms) are kept for highlighting: the same hits come back keystroke after keystroke. */
+const TOKEN_CACHE = 4096;
+/**
+ * Finished words whose scores are kept: while the next word is typed, they are not scored again. The
+ * word being typed changes on every keystroke and is not kept (its arrays would only feed the GC).
+ */
+const WORD_CACHE = 16;
 
 type Range = [number, number];
 
@@ -87,6 +94,17 @@ interface WordResult {
   scores: Float64Array;
   /** Entity unit → score, for the entities the word matched. */
   entities: Map<number, number>;
+  /** Entity unit → the matched terms that name it. */
+  naming: Map<number, string[]>;
+  /** Index terms matched (for highlights). */
+  terms: string[];
+}
+
+/** A unit's words: offsets in its text and the search forms of each (surfaces and stems). */
+interface UnitWords {
+  start: Int32Array;
+  end: Int32Array;
+  forms: string[][];
 }
 
 export class Searcher {
@@ -95,6 +113,8 @@ export class Searcher {
   private postings: Postings | null = null;
   private mentions: MentionUnits | null = null;
   private readonly nameForms = new Map<number, string[][][]>();
+  private readonly unitWords = new Map<number, UnitWords>();
+  private readonly words = new Map<string, WordResult>();
   /** Per-unit scratch arrays, reused across searches (cleared through the touched lists). */
   private readonly mask: Int32Array;
   private readonly total: Float64Array;
@@ -130,23 +150,14 @@ export class Searcher {
     const entityTerms = new Map<number, Set<string>>();
     const highlight = new Set<string>();
     const perWord: WordResult[] = qwords.map((w) => {
-      const scored = this.postings!.score(this.subQueries(w));
-      // A typo may name an entity (a name one letter off); a real word that is merely close to a name may not.
-      const exists = this.analyzer.lexicon.isKnown(w.surface) || this.analyzer.lexicon.isKnown(w.stem);
-      const naming = (t: string) => !exists || t === w.surface || t === w.stem || (w.prefix && t.startsWith(w.surface));
-      const entities = new Map<number, number>();
-      for (const [id, terms] of scored.entityTerms) {
-        entities.set(id, scored.score[id]!);
+      const word = this.scoreWord(w);
+      for (const [id, terms] of word.naming) {
         const set = entityTerms.get(id) ?? new Set<string>();
-        for (const t of terms) if (naming(t)) set.add(t);
+        for (const t of terms) set.add(t);
         entityTerms.set(id, set);
       }
-      for (const t of scored.terms) highlight.add(t);
-      const units = Int32Array.from(scored.touched);
-      const scores = new Float64Array(units.length);
-      for (let k = 0; k < units.length; k++) scores[k] = scored.score[units[k]!]!;
-      this.postings!.clear();
-      return { units, scores, entities };
+      for (const t of word.terms) highlight.add(t);
+      return word;
     });
     // Entities named by the query lend their mentions to passages and statements.
     const covered = new Set<number>();
@@ -181,6 +192,53 @@ export class Searcher {
         this.total[id] = 0;
       }
     }
+  }
+
+  /** One word's matches, from the cache when the same finished word was scored lately (as typing goes on). */
+  private scoreWord(w: QueryWord): WordResult {
+    const key = `${w.surface}\u0000${w.stem}`;
+    const cached = w.prefix ? undefined : this.words.get(key);
+    if (cached) {
+      // Most recently used last: the first entry is the one to drop.
+      this.words.delete(key);
+      this.words.set(key, cached);
+      return cached;
+    }
+    const scored = this.postings!.score(this.subQueries(w));
+    // A typo may name an entity (a name one letter off); a real word that is merely close to a name may not.
+    const exists = this.analyzer.lexicon.isKnown(w.surface) || this.analyzer.lexicon.isKnown(w.stem);
+    const names = (t: string) => !exists || t === w.surface || t === w.stem || (w.prefix && t.startsWith(w.surface));
+    const entities = new Map<number, number>();
+    const naming = new Map<number, string[]>();
+    for (const [id, terms] of scored.entityTerms) {
+      entities.set(id, scored.score[id]!);
+      naming.set(id, [...terms].filter(names));
+    }
+    const units = Int32Array.from(scored.touched);
+    const scores = new Float64Array(units.length);
+    for (let k = 0; k < units.length; k++) scores[k] = scored.score[units[k]!]!;
+    const result: WordResult = { units, scores, entities, naming, terms: [...scored.terms] };
+    this.postings!.clear();
+    if (w.prefix) return result;
+    if (this.words.size >= WORD_CACHE) this.words.delete(this.words.keys().next().value!);
+    this.words.set(key, result);
+    return result;
+  }
+
+  /** A unit's words and their search forms (cached: the same hits come back on every keystroke). */
+  private wordsOf(id: number, text: string): UnitWords {
+    let words = this.unitWords.get(id);
+    if (!words) {
+      const tokens = tokenize(text);
+      words = {
+        start: Int32Array.from(tokens, (t) => t.start),
+        end: Int32Array.from(tokens, (t) => t.end),
+        forms: tokens.map((t) => [...new Set(this.analyzer.forms(t.text).flatMap((f) => [f.surface, f.stem]))]),
+      };
+      if (this.unitWords.size >= TOKEN_CACHE) this.unitWords.delete(this.unitWords.keys().next().value!);
+      this.unitWords.set(id, words);
+    }
+    return words;
   }
 
   /** One word's sub-queries: exact, stem, prefix while typing, fuzzy for long words and names. */
@@ -372,10 +430,9 @@ export class Searcher {
     if (expanded.size && mu) {
       for (const k of mu.inUnit(id)) if (expanded.has(mu.entity[k]!)) marks.push([mu.start[k]!, mu.end[k]!]);
     }
-    for (const t of tokenize(text)) {
-      if (this.analyzer.forms(t.text).some((f) => terms.has(f.surface) || terms.has(f.stem))) {
-        marks.push([unit.start + t.start, unit.start + t.end]);
-      }
+    const words = this.wordsOf(id, text);
+    for (let i = 0; i < words.forms.length; i++) {
+      if (words.forms[i]!.some((f) => terms.has(f))) marks.push([unit.start + words.start[i]!, unit.start + words.end[i]!]);
     }
     for (const p of phrases) {
       const at = this.phraseAt(text, unit.start, p);

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { SelectionState } from '../../src/app/selection.svelte';
 import type { Corpus } from '../../src/model/schema';
-import type { SearchEngine } from '../../src/search/engine';
+import type { AsyncSearchEngine, SearchEngine, SearchResults } from '../../src/search/engine';
 import { engineFor } from '../../scripts/score-search';
 import SearchHarness from './SearchHarness.test.svelte';
 
@@ -103,5 +103,34 @@ describe('SearchPanel before the first query', () => {
     expect(chips.length).toBeGreaterThanOrEqual(3);
     await fireEvent.click(chips[0]!);
     expect((document.querySelector('input[type=search]') as HTMLInputElement).value).toBe(chips[0]!.textContent);
+  });
+});
+
+describe('SearchPanel with an engine that answers later (the worker)', () => {
+  it('draws the newest query even when an older answer arrives after it', async () => {
+    const later: ((r: SearchResults | null) => void)[] = [];
+    const slow: AsyncSearchEngine = {
+      search: (q, f) => new Promise((resolve) => later.push(() => resolve(engine.search(q, f)))),
+    };
+    const { box } = setup({ loadEngine: async () => slow });
+    await fireEvent.input(box, { target: { value: 'بوتين' } });
+    await waitFor(() => expect(later.length).toBe(1));
+    await fireEvent.input(box, { target: { value: 'المكالمات' } });
+    await waitFor(() => expect(later.length).toBe(2));
+    later[1]!(null);
+    await waitFor(() => expect(document.querySelectorAll('[data-result] mark').length).toBeGreaterThan(0));
+    const marked = () => [...document.querySelectorAll('[data-result] mark')].map((m) => m.textContent);
+    expect(marked()).toContain('المكالمات');
+    later[0]!(null);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(marked()).toContain('المكالمات');
+    expect(marked()).not.toContain('بوتين');
+  });
+
+  it('says so when a search fails', async () => {
+    const failing: AsyncSearchEngine = { search: () => Promise.reject(new Error('the worker died')) };
+    const { box } = setup({ loadEngine: async () => failing });
+    await fireEvent.input(box, { target: { value: 'بوتين' } });
+    await waitFor(() => expect(document.querySelector('[aria-live="polite"]')?.textContent).toContain('the worker died'));
   });
 });

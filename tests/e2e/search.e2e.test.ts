@@ -10,6 +10,8 @@ afterAll(async () => stopHarness(h));
 describe('search in the page', () => {
   it('finds a name under another spelling, highlights it, and puts the query in the link', async () => {
     const { page, errors } = await openPage(h, '?lang=ar');
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     const box = page.locator('#search input[type=search]');
     await box.fill('ترمب');
     await page.locator('[data-result]').first().waitFor();
@@ -18,6 +20,9 @@ describe('search in the page', () => {
     expect(marked.some((m) => m.includes('ترامب'))).toBe(true);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'ترمب');
     expect(errors).toEqual([]);
+    // The engine runs in its worker, not on the page (docs/search.md); the page never fell back.
+    expect(page.workers().some((w) => /searchWorker/.test(w.url()))).toBe(true);
+    expect(warnings.filter((w) => w.includes('search runs on the page'))).toEqual([]);
     await page.context().close();
   });
 

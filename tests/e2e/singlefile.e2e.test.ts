@@ -31,6 +31,11 @@ describe('dist/isnad.html, one self-contained file', () => {
     await page.getByRole('navigation', { name: 'طرق العرض' }).getByRole('button', { name: 'الخط الزمني' }).click();
     expect(page.url()).toContain('view=timeline');
     expect(await page.locator('#timeline').isVisible()).toBe(true);
+    // Search works on the page itself: no worker in one file under a hash CSP (docs/search.md).
+    await page.getByRole('navigation', { name: 'طرق العرض' }).getByRole('button', { name: 'البحث' }).click();
+    await page.locator('#search input[type=search]').fill('ترمب');
+    await page.locator('[data-result]').first().waitFor();
+    expect(page.workers()).toEqual([]);
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
     await page.close();

@@ -55,7 +55,7 @@ describe('splitCorpus', () => {
     const chunks = splitCorpus(corpus(docs), 1000);
     const code = splitCorpusModule(corpus(docs), chunks, '/x/corpusFiles.ts');
     expect(code).toContain('import { fetchCorpus } from "/x/corpusFiles.ts"');
-    const urls = [...code.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]);
+    const urls = [...code.matchAll(/new URL\((?:\/\*[^*]*\*\/ )?"([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]);
     expect(urls).toEqual(chunks.map((c) => `../${c.fileName}`));
     expect(code).toContain('"schemaVersion":1');
   });

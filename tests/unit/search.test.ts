@@ -66,6 +66,15 @@ describe('SearchEngine.search', () => {
     expect(engine.search('ترامب', { to: '2000-01-01' }).total).toBe(0);
     expect(engine.search('ترامب', { types: ['place'] }).entities).toEqual([]);
   });
+  it('answers typing, letter by letter, as a fresh engine answers each query (the word and highlight caches)', () => {
+    const typed = loadSearchEngine(bundle, corpus);
+    for (const q of ['المكالمات الهاتفية بوتين', 'Trump Putin summit', '"الأمم المتحدة" ترمب']) {
+      for (let i = 1; i <= q.length; i++) {
+        const prefix = q.slice(0, i);
+        expect(typed.search(prefix)).toEqual(loadSearchEngine(bundle, corpus).search(prefix));
+      }
+    }
+  });
 });
 
 describe('snippet', () => {
