@@ -1,0 +1,216 @@
+/**
+ * The build for many documents: each document is taken from the extraction cache (cache.ts) when
+ * its entry is there, and the rest are extracted by a pool of worker threads, one per core
+ * (extractWorker.ts), when there are enough of them to pay for the workers' start-up; below that,
+ * in this thread. Documents are independent until the corpus is joined, and the join (corpus.ts)
+ * is the sequential build's: same order, same id check, same bytes, and every file's problem named.
+ *
+ * The workers run the pipeline's TypeScript sources through tsx (a devDependency, as for the
+ * scripts); their entry is found next to this module, which also holds when vite.config.ts is
+ * bundled (Vite keeps each module's own import.meta.url). If tsx or the worker cannot be loaded, or a
+ * worker dies, what it had not answered is extracted in this thread: slower, never lost.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Corpus, IsnadDocument } from '../model/schema';
+import { cacheDirFromEnv, entryPath, openCache, readEntry, writeEntry } from './cache';
+import { describeFailure, extractInput, joinCorpus, readInput, seedFilesOf, type Outcome, type SeedInput } from './corpus';
+import type { WorkerResult, WorkerTask } from './extractWorker';
+import { loadKnowledge, type Knowledge } from './knowledge';
+
+/**
+ * Fewest documents to extract for the pool to be used. Measured (docs/scale.md): a worker takes
+ * about 0.4 s to load tsx, the pipeline and the knowledge before its first document, and the first
+ * documents of a fresh thread are the slowest; below this the pool is slower than one thread.
+ */
+export const POOL_THRESHOLD = 200;
+
+export interface ParallelOptions {
+  /** Worker threads (default: one per core, `os.availableParallelism()`); 1 or less: no pool. */
+  workers?: number;
+  /** Fewest documents to extract for the pool to be used (default POOL_THRESHOLD). */
+  threshold?: number;
+  /** This thread extracts too, beside the workers (default true; false for tests and measurements). */
+  alsoHere?: boolean;
+  /** Cache folder, or false for none (default: `ISNAD_CACHE`, else node_modules/.cache/isnad). */
+  cache?: string | false;
+}
+
+export interface BuildStats {
+  documents: number;
+  fromCache: number;
+  extracted: number;
+  /** Worker threads started (0: extracted in this thread). */
+  workers: number;
+  /** Documents extracted by the workers. */
+  inWorkers: number;
+}
+
+function workerEntry(): string {
+  const url = new URL('./extractWorker.ts', import.meta.url);
+  return (url.protocol === 'file:' ? url : pathToFileURL(join(process.cwd(), 'src/pipeline/extractWorker.ts'))).href;
+}
+
+/** tsx's module API (its ESM entry, as its package.json exports it), resolved from here as a file URL. */
+function tsxApi(): string {
+  const base = import.meta.url.startsWith('file:') ? fileURLToPath(import.meta.url) : join(process.cwd(), 'package.json');
+  const manifest = createRequire(base).resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href;
+}
+
+/**
+ * A worker's first script: registers tsx in its thread, then loads the TypeScript entry. (On Node 20,
+ * `--import tsx` in a worker's execArgv does not reach the worker's own module loader.)
+ */
+const BOOT = `const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+
+/** Lets the event loop deliver the workers' messages between two documents of this thread. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Extracts `tasks` in this thread and `count` worker threads at once, from the front of one queue:
+ * this thread starts at once and the workers join when they have started, so a pool is never much
+ * slower than this thread alone. Each worker holds up to two batches, so it does not wait while this
+ * thread is busy with a document. What a worker could not answer (it failed to start or died) goes
+ * back to this thread. `here` extracts one task in this thread; `got` takes a worker's result.
+ */
+async function extractInPool(
+  seedsDir: string,
+  tasks: WorkerTask[],
+  count: number,
+  here: (task: WorkerTask) => void,
+  got: (result: WorkerResult) => void,
+  alsoHere: boolean,
+): Promise<void> {
+  let next = 0;
+  const retry: WorkerTask[] = [];
+  const threads = count + 1;
+  const take = (n: number) => {
+    const batch = tasks.slice(next, next + n);
+    next += batch.length;
+    return batch;
+  };
+  /** Documents per message: a few per thread's share of what is left, at most 8, so the ends come together. */
+  const batchSize = () => Math.max(1, Math.min(8, Math.ceil((tasks.length - next) / (threads * 4))));
+  let wake: (() => void) | undefined;
+  const poke = () => {
+    wake?.();
+    wake = undefined;
+  };
+
+  interface Member {
+    worker: Worker;
+    inFlight: WorkerTask[][];
+    done: boolean;
+  }
+  const members: Member[] = [];
+  let workerData: { seedsDir: string; tsx: string; entry: string } | undefined;
+  try {
+    workerData = { seedsDir, tsx: tsxApi(), entry: workerEntry() };
+  } catch {
+    // No tsx at hand: everything is extracted in this thread.
+  }
+  for (let i = 0; workerData && i < count; i++) {
+    const member: Member = { worker: new Worker(BOOT, { eval: true, workerData, execArgv: [] }), inFlight: [], done: false };
+    const stop = () => {
+      if (member.done) return;
+      member.done = true;
+      // What it held is done here: a dead worker never drops a document.
+      for (const batch of member.inFlight.splice(0)) retry.push(...batch);
+      void member.worker.terminate();
+      poke();
+    };
+    // Nothing is sent before the worker has started: until then, this thread takes the documents.
+    const refill = () => {
+      while (member.inFlight.length < 2 && next < tasks.length) {
+        const batch = take(batchSize());
+        member.inFlight.push(batch);
+        member.worker.postMessage(batch);
+      }
+      if (member.inFlight.length === 0) stop();
+    };
+    member.worker.on('message', (results: WorkerResult[] | 'ready') => {
+      if (results !== 'ready') {
+        for (const r of results) got(r);
+        member.inFlight.shift();
+      }
+      refill();
+      poke();
+    });
+    member.worker.on('error', stop);
+    member.worker.on('exit', stop);
+    members.push(member);
+  }
+  try {
+    for (;;) {
+      const task = retry.pop() ?? (alsoHere || members.every((m) => m.done) ? take(1)[0] : undefined);
+      if (task) {
+        here(task);
+        await yieldToEvents();
+      } else if (members.every((m) => m.done)) break;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await Promise.all(members.map((m) => m.worker.terminate()));
+  }
+}
+
+/**
+ * Builds the corpus of a seeds folder like `buildCorpus`, with the cache and, for many documents,
+ * worker threads. Throws IsnadBuildError listing every bad file.
+ */
+export async function buildCorpusParallel(
+  seedsDir: string,
+  options: ParallelOptions = {},
+  onStats?: (stats: BuildStats) => void,
+): Promise<Corpus> {
+  const files = seedFilesOf(seedsDir);
+  const cacheDir = options.cache ?? cacheDirFromEnv();
+  const cache = cacheDir === false ? undefined : openCache(seedsDir, cacheDir);
+  const outcomes: Outcome[] = new Array<Outcome>(files.length);
+  const tasks: WorkerTask[] = [];
+  files.forEach((rel, index) => {
+    let input: SeedInput;
+    try {
+      input = readInput(seedsDir, rel);
+    } catch (e) {
+      outcomes[index] = { problem: describeFailure(e, `seeds/${rel}`) };
+      return;
+    }
+    const entry = cache ? entryPath(cache, input) : undefined;
+    const doc = entry ? readEntry(entry) : undefined;
+    if (doc) outcomes[index] = { doc };
+    else tasks.push({ index, input, ...(entry ? { entry } : {}) });
+  });
+
+  let knowledge: Knowledge | undefined;
+  const here = ({ index, input, entry }: WorkerTask) => {
+    knowledge ??= loadKnowledge(seedsDir);
+    const outcome = extractInput(input, knowledge);
+    if (entry && 'doc' in outcome) writeEntry(entry, JSON.stringify(outcome.doc));
+    outcomes[index] = outcome;
+  };
+  const count = Math.min(options.workers ?? availableParallelism() - 1, tasks.length);
+  const pooled = count > 0 && tasks.length >= (options.threshold ?? POOL_THRESHOLD);
+  let inWorkers = 0;
+  const got = (r: WorkerResult) => {
+    inWorkers++;
+    outcomes[r.index] = r.problem !== undefined ? { problem: r.problem } : { doc: JSON.parse(r.json!) as IsnadDocument };
+  };
+  if (pooled) await extractInPool(seedsDir, tasks, count, here, got, options.alsoHere ?? true);
+  else for (const task of tasks) here(task);
+  onStats?.({
+    documents: files.length,
+    fromCache: files.length - tasks.length,
+    extracted: tasks.length,
+    workers: pooled ? count : 0,
+    inWorkers,
+  });
+  return joinCorpus(files, outcomes);
+}
