@@ -30,7 +30,10 @@ import { loadKnowledge, type Knowledge } from './knowledge';
 export const POOL_THRESHOLD = 200;
 
 export interface ParallelOptions {
-  /** Worker threads (default: one per core, `os.availableParallelism()`); 1 or less: no pool. */
+  /**
+   * Worker threads beside this one (default: `ISNAD_WORKERS`, else one per other core, so that with
+   * this thread there is one per core); 0: none.
+   */
   workers?: number;
   /** Fewest documents to extract for the pool to be used (default POOL_THRESHOLD). */
   threshold?: number;
@@ -161,17 +164,18 @@ async function extractInPool(
   }
 }
 
-/**
- * Builds the corpus of a seeds folder like `buildCorpus`, with the cache and, for many documents,
- * worker threads. Throws IsnadBuildError listing every bad file.
- */
-export async function buildCorpusParallel(
-  seedsDir: string,
-  options: ParallelOptions = {},
-  onStats?: (stats: BuildStats) => void,
-): Promise<Corpus> {
+/** A build under way: each file's outcome so far, the documents left to extract, and how to extract one here. */
+interface Build {
+  files: string[];
+  outcomes: Outcome[];
+  tasks: WorkerTask[];
+  here: (task: WorkerTask) => void;
+}
+
+/** Reads every file and takes what it can from the cache. */
+function startBuild(seedsDir: string, cacheOption: string | false | undefined): Build {
   const files = seedFilesOf(seedsDir);
-  const cacheDir = options.cache ?? cacheDirFromEnv();
+  const cacheDir = cacheOption ?? cacheDirFromEnv();
   const cache = cacheDir === false ? undefined : openCache(seedsDir, cacheDir);
   const outcomes: Outcome[] = new Array<Outcome>(files.length);
   const tasks: WorkerTask[] = [];
@@ -188,7 +192,6 @@ export async function buildCorpusParallel(
     if (doc) outcomes[index] = { doc };
     else tasks.push({ index, input, ...(entry ? { entry } : {}) });
   });
-
   let knowledge: Knowledge | undefined;
   const here = ({ index, input, entry }: WorkerTask) => {
     knowledge ??= loadKnowledge(seedsDir);
@@ -196,7 +199,32 @@ export async function buildCorpusParallel(
     if (entry && 'doc' in outcome) writeEntry(entry, JSON.stringify(outcome.doc));
     outcomes[index] = outcome;
   };
-  const count = Math.min(options.workers ?? availableParallelism() - 1, tasks.length);
+  return { files, outcomes, tasks, here };
+}
+
+/**
+ * `buildCorpus` through the cache, in this thread (for hooks that cannot wait, such as a rebuild in
+ * `vite dev`). Throws IsnadBuildError listing every bad file.
+ */
+export function buildCorpusCached(seedsDir: string, cache?: string | false): Corpus {
+  const { files, outcomes, tasks, here } = startBuild(seedsDir, cache);
+  for (const task of tasks) here(task);
+  return joinCorpus(files, outcomes);
+}
+
+/**
+ * Builds the corpus of a seeds folder like `buildCorpus`, with the cache and, for many documents,
+ * worker threads. Throws IsnadBuildError listing every bad file.
+ */
+export async function buildCorpusParallel(
+  seedsDir: string,
+  options: ParallelOptions = {},
+  onStats?: (stats: BuildStats) => void,
+): Promise<Corpus> {
+  const { files, outcomes, tasks, here } = startBuild(seedsDir, options.cache);
+  const fromEnv = process.env.ISNAD_WORKERS ? Number(process.env.ISNAD_WORKERS) : NaN;
+  const wanted = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : availableParallelism() - 1);
+  const count = Math.min(wanted, tasks.length);
   const pooled = count > 0 && tasks.length >= (options.threshold ?? POOL_THRESHOLD);
   let inWorkers = 0;
   const got = (r: WorkerResult) => {

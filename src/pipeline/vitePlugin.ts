@@ -10,7 +10,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Corpus } from '../model/schema';
-import { buildCorpus, summarize } from './corpus';
+import { summarize } from './corpus';
+import { buildCorpusCached, buildCorpusParallel, type BuildStats } from './pool';
 import { buildSearchBundle } from '../search/build';
 import { buildGraphLayout, type GraphLayout } from '../graph/layout';
 import { loadKnowledge, type Knowledge } from './knowledge';
@@ -139,10 +140,10 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
   };
   let server: ViteDevServer | undefined;
 
-  const run = () => {
+  const run = (built?: Corpus) => {
     if (!cached) {
       const knowledge = loadKnowledge(seedsDir);
-      const corpus = buildCorpus(seedsDir, knowledge);
+      const corpus = built ?? buildCorpusCached(seedsDir);
       cached = { corpus, knowledge };
       if (!options.quiet) {
         console.log(summarize(corpus));
@@ -158,6 +159,17 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
     name: 'isnad-pipeline',
     configResolved(config) {
       seedsDir = resolve(config.root, options.seedsDir ?? 'seeds');
+    },
+    async buildStart() {
+      // The corpus from the cache and, for many documents, worker threads (src/pipeline/pool.ts) before
+      // the synchronous hooks below ask for it. A failure is theirs to report, as it always was: they
+      // run the build again, through the cache, and throw where the build or the overlay shows it.
+      const tell = (s: BuildStats) =>
+        options.quiet ||
+        console.log(
+          `Isnad: ${s.fromCache} document(s) from the cache, ${s.extracted} extracted (${s.inWorkers} in ${s.workers} worker thread(s))`,
+        );
+      if (!cached) await buildCorpusParallel(seedsDir, {}, tell).then(run, () => undefined);
     },
     configureServer(s) {
       server = s;
