@@ -39,6 +39,8 @@ export interface ParallelOptions {
   threshold?: number;
   /** This thread extracts too, beside the workers (default true; false for tests and measurements). */
   alsoHere?: boolean;
+  /** The workers' entry module as a file URL (default extractWorker.ts; tests give one that fails). */
+  workerEntry?: string;
   /** Cache folder, or false for none (default: `ISNAD_CACHE`, else node_modules/.cache/isnad). */
   cache?: string | false;
 }
@@ -90,6 +92,7 @@ async function extractInPool(
   here: (task: WorkerTask) => void,
   got: (result: WorkerResult) => void,
   alsoHere: boolean,
+  entry = workerEntry(),
 ): Promise<void> {
   let next = 0;
   const retry: WorkerTask[] = [];
@@ -115,7 +118,7 @@ async function extractInPool(
   const members: Member[] = [];
   let workerData: { seedsDir: string; tsx: string; entry: string } | undefined;
   try {
-    workerData = { seedsDir, tsx: tsxApi(), entry: workerEntry() };
+    workerData = { seedsDir, tsx: tsxApi(), entry };
   } catch {
     // No tsx at hand: everything is extracted in this thread.
   }
@@ -231,7 +234,7 @@ export async function buildCorpusParallel(
     inWorkers++;
     outcomes[r.index] = r.problem !== undefined ? { problem: r.problem } : { doc: JSON.parse(r.json!) as IsnadDocument };
   };
-  if (pooled) await extractInPool(seedsDir, tasks, count, here, got, options.alsoHere ?? true);
+  if (pooled) await extractInPool(seedsDir, tasks, count, here, got, options.alsoHere ?? true, options.workerEntry);
   else for (const task of tasks) here(task);
   onStats?.({
     documents: files.length,

@@ -166,8 +166,10 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       // run the build again, through the cache, and throw where the build or the overlay shows it.
       const tell = (s: BuildStats) =>
         options.quiet ||
+        (s.fromCache === 0 && s.workers === 0) ||
         console.log(
-          `Isnad: ${s.fromCache} document(s) from the cache, ${s.extracted} extracted (${s.inWorkers} in ${s.workers} worker thread(s))`,
+          `Isnad: ${s.documents} document(s): ${s.fromCache} from the cache, ${s.extracted} extracted` +
+            (s.workers > 0 ? ` (${s.inWorkers} of them in ${s.workers} worker thread(s))` : ''),
         );
       if (!cached) await buildCorpusParallel(seedsDir, {}, tell).then(run, () => undefined);
     },

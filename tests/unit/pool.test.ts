@@ -4,6 +4,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus';
 import { cacheDirFromEnv, pipelineFingerprint } from '../../src/pipeline/cache';
@@ -78,6 +79,14 @@ describe('buildCorpusParallel', () => {
     let stats: BuildStats | undefined;
     expect(await problemsOf(() => buildCorpusParallel(dir, POOL, (s) => (stats = s)))).toEqual(sequential);
     expect(stats!.inWorkers).toBe(17);
+  }, 120_000);
+
+  it('extracts in this thread what a dying worker held, and loses nothing', async () => {
+    let stats: BuildStats | undefined;
+    const entry = pathToFileURL(resolve('tests/fixtures/pool/dyingWorker.ts')).href;
+    const pooled = JSON.stringify(await buildCorpusParallel(synthetic, { ...POOL, workerEntry: entry }, (s) => (stats = s)));
+    expect(stats).toMatchObject({ extracted: 40, workers: 2, inWorkers: 0 });
+    expect(pooled === JSON.stringify(buildCorpus(synthetic))).toBe(true);
   }, 120_000);
 
   it('stays in this thread below the threshold', async () => {
