@@ -1,9 +1,9 @@
 /**
  * The build for many documents: each document is taken from the extraction cache (cache.ts) when
- * its entry is there, and the rest are extracted by a pool of worker threads, one per core
- * (extractWorker.ts), when there are enough of them to pay for the workers' start-up; below that,
- * in this thread. Documents are independent until the corpus is joined, and the join (corpus.ts)
- * is the sequential build's: same order, same id check, same bytes, and every file's problem named.
+ * its entry is there, and the rest are extracted by this thread and, when there are enough of them
+ * to pay for the workers' start-up, by worker threads (extractWorker.ts), one per other core.
+ * Documents are independent until the corpus is joined, and the join (corpus.ts) is the sequential
+ * build's: same order, same id check, same bytes, and every file's problem named.
  *
  * The workers run the pipeline's TypeScript sources through tsx (a devDependency, as for the
  * scripts); their entry is found next to this module, which also holds when vite.config.ts is
@@ -23,11 +23,12 @@ import type { WorkerResult, WorkerTask } from './extractWorker';
 import { loadKnowledge, type Knowledge } from './knowledge';
 
 /**
- * Fewest documents to extract for the pool to be used. Measured (docs/scale.md): a worker takes
- * about 0.4 s to load tsx, the pipeline and the knowledge before its first document, and the first
- * documents of a fresh thread are the slowest; below this the pool is slower than one thread.
+ * Fewest documents to extract for the pool to be used. A worker costs about 1 s of CPU before its
+ * first document (tsx, the pipeline's modules, the knowledge), and its first documents run cold (its
+ * own JIT warm-up): with two threads the build used about 40% more CPU than one thread at 1,000
+ * documents (docs/scale.md). Below a few hundred documents that is most of what a second core saves.
  */
-export const POOL_THRESHOLD = 200;
+export const POOL_THRESHOLD = 300;
 
 export interface ParallelOptions {
   /**
