@@ -25,7 +25,7 @@ import { loadKnowledge, type Knowledge } from './knowledge';
 /**
  * Fewest documents to extract for the pool to be used. A worker costs about 1 s of CPU before its
  * first document (tsx, the pipeline's modules, the knowledge), and its first documents run cold (its
- * own JIT warm-up): with two threads the build used about 40% more CPU than one thread at 1,000
+ * own JIT warm-up): with two threads the build used 40-60% more CPU than one thread at 1,000
  * documents (docs/scale.md). Below a few hundred documents that is most of what a second core saves.
  */
 export const POOL_THRESHOLD = 300;
