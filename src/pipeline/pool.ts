@@ -115,6 +115,7 @@ async function extractInPool(
     worker: Worker;
     inFlight: WorkerTask[][];
     done: boolean;
+    stop: () => void;
   }
   const members: Member[] = [];
   let workerData: { seedsDir: string; tsx: string; entry: string } | undefined;
@@ -124,7 +125,8 @@ async function extractInPool(
     // No tsx at hand: everything is extracted in this thread.
   }
   for (let i = 0; workerData && i < count; i++) {
-    const member: Member = { worker: new Worker(BOOT, { eval: true, workerData, execArgv: [] }), inFlight: [], done: false };
+    const worker = new Worker(BOOT, { eval: true, workerData, execArgv: [] });
+    const member: Member = { worker, inFlight: [], done: false, stop: () => stop() };
     const stop = () => {
       if (member.done) return;
       member.done = true;
@@ -160,8 +162,12 @@ async function extractInPool(
       if (task) {
         here(task);
         await yieldToEvents();
-      } else if (members.every((m) => m.done)) break;
-      else await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      // Nothing left to hand out: a worker with nothing in hand (one still starting) is not waited for.
+      if (next >= tasks.length) for (const m of members) if (m.inFlight.length === 0) m.stop();
+      if (members.every((m) => m.done)) break;
+      await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
     await Promise.all(members.map((m) => m.worker.terminate()));
