@@ -78,8 +78,8 @@ function poolRun(seedsDir: string, outJson: string, cores: number): { result: Po
   };
 }
 
-function result(m: ChildOutput, outJson: string, pinnedToOneCore: boolean): PipelineResult {
-  const { inWorkers: _, ...rest } = m;
+function result(m: ChildOutput & { pinned?: boolean }, outJson: string, pinnedToOneCore: boolean): PipelineResult {
+  const { inWorkers: _, pinned: __, ...rest } = m;
   return {
     ...rest,
     docsPerSecond: m.documents / (m.pipelineMs / 1000),
