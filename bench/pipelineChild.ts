@@ -1,19 +1,27 @@
 /**
  * Runs the real pipeline once on one folder, in its own process so that its peak memory is its own:
- * `node --import tsx bench/pipelineChild.ts SEEDS_DIR OUT_JSON`. Prints one JSON line of measurements.
+ * `node --import tsx bench/pipelineChild.ts SEEDS_DIR OUT_JSON [WORKERS]`. Prints one JSON line of
+ * measurements. Without WORKERS, `buildCorpus` in this thread; with it, `buildCorpusParallel` with
+ * that many worker threads beside this one, from the first document on, without the cache.
  */
 import { writeFileSync } from 'node:fs';
 import { buildCorpus } from '../src/pipeline/corpus';
 import { loadKnowledge } from '../src/pipeline/knowledge';
+import { buildCorpusParallel, type BuildStats } from '../src/pipeline/pool';
 import { corpusModule } from '../src/pipeline/vitePlugin';
 
-const [seedsDir, out] = process.argv.slice(2);
-if (!seedsDir || !out) throw new Error('Isnad bench: usage: pipelineChild.ts SEEDS_DIR OUT_JSON');
+const [seedsDir, out, workers] = process.argv.slice(2);
+if (!seedsDir || !out) throw new Error('Isnad bench: usage: pipelineChild.ts SEEDS_DIR OUT_JSON [WORKERS]');
 const t0 = performance.now();
 const knowledge = loadKnowledge(seedsDir);
 const t1 = performance.now();
-const corpus = buildCorpus(seedsDir, knowledge);
+let stats: BuildStats | undefined;
+const corpus =
+  workers === undefined
+    ? buildCorpus(seedsDir, knowledge)
+    : await buildCorpusParallel(seedsDir, { workers: Number(workers), threshold: 0, cache: false }, (s) => (stats = s));
 const t2 = performance.now();
+const cpu = process.cpuUsage();
 const json = JSON.stringify(corpus);
 writeFileSync(out, json);
 const count = (f: (d: (typeof corpus.documents)[number]) => number) => corpus.documents.reduce((s, d) => s + f(d), 0);
@@ -23,6 +31,8 @@ console.log(
     documents: corpus.documents.length,
     knowledgeMs: t1 - t0,
     pipelineMs: t2 - t1,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    inWorkers: stats?.inWorkers ?? 0,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     corpusJsonBytes: Buffer.byteLength(json),
     corpusModuleBytes: Buffer.byteLength(corpusModule(corpus)),

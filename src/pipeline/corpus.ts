@@ -45,13 +45,23 @@ export class IsnadBuildError extends Error {
   }
 }
 
-/** Reads the sidecar beside a document, if any: `x.txt` → `x.meta.json` or `x.txt.meta.json`. */
-function sidecarOf(seedsDir: string, rel: string): { sidecar?: string; sidecarFile?: string } {
+/** One document's file as read from disk: its bytes and the sidecar beside it, if any. */
+export interface SeedInput {
+  /** Path relative to the seeds folder, with forward slashes. */
+  rel: string;
+  bytes: Uint8Array;
+  sidecar?: string;
+  sidecarFile?: string;
+}
+
+/** Reads a document and its sidecar (`x.txt` → `x.meta.json` or `x.txt.meta.json`). */
+export function readInput(seedsDir: string, rel: string): SeedInput {
+  const input: SeedInput = { rel, bytes: readFileSync(join(seedsDir, rel)) };
   for (const candidate of [rel.replace(/\.[^./]+$/, '.meta.json'), `${rel}.meta.json`]) {
     const full = join(seedsDir, candidate);
-    if (existsSync(full)) return { sidecar: readFileSync(full, 'utf8'), sidecarFile: `seeds/${candidate}` };
+    if (existsSync(full)) return { ...input, sidecar: readFileSync(full, 'utf8'), sidecarFile: `seeds/${candidate}` };
   }
-  return {};
+  return input;
 }
 
 /**
@@ -67,29 +77,72 @@ export function describeFailure(e: unknown, file: string): string {
   return `Isnad: ${file}: the pipeline failed on this document (a bug, please report it with the file): ${message}${where}`;
 }
 
-/** Builds the corpus from a seeds folder. Throws IsnadBuildError listing every bad file. */
-export function buildCorpus(seedsDir: string, knowledge: Knowledge = loadKnowledge(seedsDir)): Corpus {
-  const files = listSeedFiles(seedsDir);
-  if (files.length === 0) throw new IsnadBuildError([`seeds folder ${seedsDir} holds no .txt or .md document`]);
+/** What extraction made of one file: its document, or the line that names its problem. */
+export type Outcome = { doc: IsnadDocument } | { problem: string };
+
+/** Extracts one document; never throws (a failure is the file's problem line). */
+export function extractInput(input: SeedInput, knowledge: Knowledge): Outcome {
+  try {
+    const { sidecar, sidecarFile } = input;
+    return {
+      doc: extractDocument(input.bytes, `seeds/${input.rel}`, knowledge, {
+        ...(sidecar === undefined ? {} : { sidecar, sidecarFile }),
+        idPath: input.rel,
+      }),
+    };
+  } catch (e) {
+    return { problem: describeFailure(e, `seeds/${input.rel}`) };
+  }
+}
+
+/**
+ * Joins the outcomes of the files (in file order, whoever extracted them) into the corpus: the
+ * same ids check and the same order, so the sequential build and the worker pool give the same
+ * bytes. Throws IsnadBuildError listing every bad file.
+ */
+export function joinCorpus(files: readonly string[], outcomes: readonly Outcome[]): Corpus {
   const documents: IsnadDocument[] = [];
   const problems: string[] = [];
   const ids = new Map<string, string>();
-  for (const rel of files) {
-    try {
-      const bytes = readFileSync(join(seedsDir, rel));
-      const doc = extractDocument(bytes, `seeds/${rel}`, knowledge, { ...sidecarOf(seedsDir, rel), idPath: rel });
-      const clash = ids.get(doc.id);
-      if (clash) throw new IsnadInputError(`seeds/${rel}`, `its id "${doc.id}" is the same as ${clash}'s; rename one of them`);
-      ids.set(doc.id, `seeds/${rel}`);
-      documents.push({ ...doc, file: rel });
-    } catch (e) {
-      problems.push(describeFailure(e, `seeds/${rel}`));
-    }
-  }
+  files.forEach((rel, i) => {
+    const outcome = outcomes[i];
+    if (!outcome) return void problems.push(`Isnad: seeds/${rel}: was not extracted (a bug in the build, please report it)`);
+    if ('problem' in outcome) return void problems.push(outcome.problem);
+    const doc = outcome.doc;
+    const clash = ids.get(doc.id);
+    if (clash)
+      return void problems.push(
+        new IsnadInputError(`seeds/${rel}`, `its id "${doc.id}" is the same as ${clash}'s; rename one of them`).message,
+      );
+    ids.set(doc.id, `seeds/${rel}`);
+    documents.push({ ...doc, file: rel });
+  });
   if (problems.length > 0) throw new IsnadBuildError(problems);
   // Every document was checked against the schema as it was extracted (extract.ts) and the wrapper's
   // fields are constants: parsing the whole corpus again only doubled the cost of validation.
   return { schemaVersion: SCHEMA_VERSION, generator: GENERATOR, documents };
+}
+
+/** The document files of a seeds folder; an empty folder is an error. */
+export function seedFilesOf(seedsDir: string): string[] {
+  const files = listSeedFiles(seedsDir);
+  if (files.length === 0) throw new IsnadBuildError([`seeds folder ${seedsDir} holds no .txt or .md document`]);
+  return files;
+}
+
+/** Builds the corpus from a seeds folder, one document after another. Throws IsnadBuildError listing every bad file. */
+export function buildCorpus(seedsDir: string, knowledge: Knowledge = loadKnowledge(seedsDir)): Corpus {
+  const files = seedFilesOf(seedsDir);
+  const outcomes = files.map((rel) => {
+    let input: SeedInput;
+    try {
+      input = readInput(seedsDir, rel);
+    } catch (e) {
+      return { problem: describeFailure(e, `seeds/${rel}`) };
+    }
+    return extractInput(input, knowledge);
+  });
+  return joinCorpus(files, outcomes);
 }
 
 /** A one-line summary of what was bundled, printed by the build. */

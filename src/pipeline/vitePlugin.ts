@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Corpus } from '../model/schema';
-import { buildCorpus, summarize } from './corpus';
+import { summarize } from './corpus';
+import { buildCorpusCached, buildCorpusParallel, type BuildStats } from './pool';
 import { buildSearchBundle } from '../search/build';
 import { buildGraphLayout, type GraphLayout } from '../graph/layout';
 import { loadKnowledge, type Knowledge } from './knowledge';
@@ -177,10 +178,10 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
     return searchBundle.json;
   };
 
-  const run = () => {
+  const run = (built?: Corpus) => {
     if (!cached) {
       const knowledge = loadKnowledge(seedsDir);
-      const corpus = buildCorpus(seedsDir, knowledge);
+      const corpus = built ?? buildCorpusCached(seedsDir);
       cached = { corpus, knowledge };
       chunks = null;
       if (!options.quiet) {
@@ -200,6 +201,19 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       building = config.command === 'build';
       seedsDir = resolve(config.root, options.seedsDir ?? 'seeds');
       searchWorker = options.searchWorker ?? !(options.compress || config.build.lib);
+    },
+    async buildStart() {
+      // The corpus from the cache and, for many documents, worker threads (src/pipeline/pool.ts) before
+      // the synchronous hooks below ask for it. A failure is theirs to report, as it always was: they
+      // run the build again, through the cache, and throw where the build or the overlay shows it.
+      const tell = (s: BuildStats) =>
+        options.quiet ||
+        (s.fromCache === 0 && s.workers === 0) ||
+        console.log(
+          `Isnad: ${s.documents} document(s): ${s.fromCache} from the cache, ${s.extracted} extracted` +
+            (s.workers > 0 ? ` (${s.inWorkers} of them in ${s.workers} worker thread(s))` : ''),
+        );
+      if (!cached) await buildCorpusParallel(seedsDir, {}, tell).then(run, () => undefined);
     },
     configureServer(s) {
       server = s;

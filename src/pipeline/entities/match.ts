@@ -7,11 +7,21 @@ import type { NameIndex } from './gazetteer';
 import type { Found } from './found';
 import { joinable, type Token } from './tokens';
 
+/** What a name word asks of the text's capitals: 2 all capitals (`US`), 1 a capital (`Bush`), 0 nothing. */
+const caseKinds = new Map<string, number>();
+function caseKind(rawName: string): number {
+  let kind = caseKinds.get(rawName);
+  if (kind === undefined) {
+    kind = /^\p{Lu}[\p{Lu}\d]+$/u.test(rawName) ? 2 : /^\p{Lu}/u.test(rawName) ? 1 : 0;
+    caseKinds.set(rawName, kind);
+  }
+  return kind;
+}
+
 /** Does the text's spelling fit an English name's capitals (`Bush`, not `bush`; `US`, not `us`)? */
 function caseFits(rawName: string, token: Token): boolean {
-  if (/^\p{Lu}[\p{Lu}\d]+$/u.test(rawName)) return token.upper;
-  if (/^\p{Lu}/u.test(rawName)) return token.cap;
-  return true;
+  const kind = caseKind(rawName);
+  return kind === 2 ? token.upper : kind === 1 ? token.cap : true;
 }
 
 /** Longest gazetteer name starting at token i, if any. */
@@ -25,12 +35,13 @@ export function matchAt(tokens: readonly Token[], i: number, index: NameIndex, c
       const n = name.words.length;
       if (best && best.tokEnd - best.tok >= n) break;
       if (i + n > tokens.length || name.latin === t.arabic) continue;
+      // The words first (most candidates fail on the second word), then the capitals.
       let ok = true;
-      for (let k = 0; k < n && ok; k++) {
+      for (let k = 1; k < n && ok; k++) {
         const tk = tokens[i + k]!;
-        if (k > 0 && (tk.norm !== name.words[k] || !joinable(tk.gap) || covered?.[i + k])) ok = false;
-        else if (name.latin && !caseFits(name.rawWords[k]!, tk)) ok = false;
+        if (tk.norm !== name.words[k] || !joinable(tk.gap) || covered?.[i + k]) ok = false;
       }
+      for (let k = 0; k < n && ok && name.latin; k++) if (!caseFits(name.rawWords[k]!, tokens[i + k]!)) ok = false;
       if (!ok) continue;
       const e = name.entry;
       best = {
