@@ -3,7 +3,8 @@
  * synthetic graph of 2,000 entities (bench/graphCorpus.ts) with its build-time layout, in Chromium with
  * the CPU throttled 4×. Measures the first render, the nodes drawn, frames per second while panning and
  * zooming, and the time to select a node: first as the diagram opens (the most connected entities),
- * then with every entity drawn. `node --import tsx bench/diagram.ts [--entities N]` runs it alone.
+ * then with every entity drawn. `node --import tsx bench/diagram.ts [--entities N] [--relations N]
+ * [--pages DIR]` runs it alone (DIR: the bench/pages of another checkout, to compare versions).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -106,7 +107,8 @@ async function emptyPoint(page: Page, svgSelector: string): Promise<{ x: number;
         const x = cx + d * Math.cos((a * Math.PI) / 8);
         const y = cy + d * Math.sin((a * Math.PI) / 8);
         const el = document.elementFromPoint(x, y);
-        if (el && svg.contains(el) && !el.closest('[data-entity]')) return { x, y };
+        // The drawing or the box that holds it (the pointer may land on either), not a node.
+        if (el && (svg.contains(el) || el.contains(svg)) && !el.closest('[data-entity]')) return { x, y };
       }
     return { x: cx, y: cy };
   }, svgSelector);
@@ -160,11 +162,11 @@ async function state(page: Page): Promise<DiagramState> {
 }
 
 /** Builds the page into `dir` and writes the synthetic corpus and its layout beside it. */
-export async function buildDiagramPage(dir: string, entities: number, relations: number): Promise<number> {
+export async function buildDiagramPage(dir: string, entities: number, relations: number, pages = PAGES): Promise<number> {
   mkdirSync(dir, { recursive: true });
   await build({
     configFile: false,
-    root: PAGES,
+    root: pages,
     base: './',
     logLevel: 'error',
     mode: 'production',
@@ -176,7 +178,7 @@ export async function buildDiagramPage(dir: string, entities: number, relations:
       reportCompressedSize: false,
       // BENCH_MINIFY=0 keeps function names for a profile.
       minify: process.env.BENCH_MINIFY !== '0',
-      rollupOptions: { input: join(PAGES, 'graph.html') },
+      rollupOptions: { input: join(pages, 'graph.html') },
     },
   });
   const corpus = graphCorpus(entities, relations, 7);
@@ -188,9 +190,15 @@ export async function buildDiagramPage(dir: string, entities: number, relations:
   return layoutMs;
 }
 
-/** Measures the diagram page built in `dir`. */
-export async function measureDiagram(browser: Browser, dir: string, entities = 2000, relations = 4000): Promise<DiagramResult> {
-  const layoutMs = await buildDiagramPage(dir, entities, relations);
+/** Builds the diagram page (from `pages`: another checkout's bench/pages compares versions) and measures it. */
+export async function measureDiagram(
+  browser: Browser,
+  dir: string,
+  entities = 2000,
+  relations = 4000,
+  pages = PAGES,
+): Promise<DiagramResult> {
+  const layoutMs = await buildDiagramPage(dir, entities, relations, pages);
   const server = await serveStatic(dir, '/');
   const notes: string[] = [];
   const result: DiagramResult = {
@@ -243,7 +251,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const browser = await launchChromium();
   try {
-    const r = await measureDiagram(browser, 'bench/.work/diagram', arg('--entities', 2000), arg('--relations', 4000));
+    const pagesAt = process.argv.indexOf('--pages');
+    const r = await measureDiagram(
+      browser,
+      'bench/.work/diagram',
+      arg('--entities', 2000),
+      arg('--relations', 4000),
+      pagesAt > 0 ? resolve(process.argv[pagesAt + 1]!) : PAGES,
+    );
     console.log(JSON.stringify(r, null, 2));
   } finally {
     await browser.close();

@@ -14,19 +14,20 @@ export interface Transform {
   k: number;
 }
 
-const r3 = (v: number) => Math.round(v * 1000) / 1000;
+/** Rounded for short attributes, finely enough that thousands of pixels stay within a hundredth. */
+const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** The SVG `transform` of the drawing's group for a committed zoom `c`, in viewBox units. */
 export function worldTransform(c: Transform, fit: ViewFit): string {
   const s = fit.scale || 1;
-  return `translate(${r3((c.x + (c.k - 1) * fit.dx) / s)},${r3((c.y + (c.k - 1) * fit.dy) / s)}) scale(${r3(c.k)})`;
+  return `translate(${r6((c.x + (c.k - 1) * fit.dx) / s)},${r6((c.y + (c.k - 1) * fit.dy) / s)}) scale(${r6(c.k)})`;
 }
 
 /** The CSS transform (origin 0 0) that moves what was drawn at `committed` to where `now` puts it. */
 export function gestureTransform(now: Transform, committed: Transform): string {
   const k = now.k / committed.k;
   if (k === 1 && now.x === committed.x && now.y === committed.y) return '';
-  return `translate(${r3(now.x - k * committed.x)}px,${r3(now.y - k * committed.y)}px) scale(${r3(k)})`;
+  return `translate(${r6(now.x - k * committed.x)}px,${r6(now.y - k * committed.y)}px) scale(${r6(k)})`;
 }
 
 /** Layout units to stage pixels under zoom `t`. */
