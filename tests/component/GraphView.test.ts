@@ -195,4 +195,27 @@ describe('GraphView', () => {
     flushSync();
     expect(overlay.querySelector('text.label')).toBeNull();
   });
+
+  it('keeps the drawn nodes where they are when documents arrive, and places the new ones', async () => {
+    const full = graphCorpus(60, 90, 5);
+    const part = { ...full, documents: full.documents.slice(0, Math.ceil(full.documents.length * 0.7)) };
+    const selection = new SelectionState();
+    const props = (corpus: typeof full) => ({ component: GraphView, props: { corpus }, selection, lang: 'en' as const });
+    const r = render(Harness, { props: props(part) });
+    const places = () =>
+      new Map(
+        [...r.container.querySelectorAll('g.node[data-entity]')].map((n) => [
+          n.getAttribute('data-entity')!,
+          n.getAttribute('transform')!,
+        ]),
+      );
+    const before = places();
+    expect(before.size).toBeGreaterThan(30);
+    // Harness has a prop named `props`, so the new props go in the `{ props }` form.
+    await r.rerender({ props: props(full) });
+    flushSync();
+    const after = places();
+    expect(after.size).toBe(60);
+    for (const [id, place] of before) expect(after.get(id)).toBe(place);
+  });
 });
