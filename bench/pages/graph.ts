@@ -4,7 +4,9 @@ import { mount } from 'svelte';
 import '../../src/app/theme.css';
 import type { GraphLayout } from '../../src/graph/layout';
 import type { Corpus } from '../../src/model/schema';
-import GraphPage from './GraphPage.svelte';
+import GraphView from '../../src/graph/GraphView.svelte';
+// The component tests' harness provides what the explorer provides (language, selection).
+import Harness from '../../tests/component/Harness.test.svelte';
 
 declare global {
   interface Window {
@@ -21,7 +23,10 @@ window.benchGraph = {
     const corpus = JSON.parse(corpusText!) as Corpus;
     const layout = JSON.parse(layoutText!) as GraphLayout;
     const t1 = performance.now();
-    mount(GraphPage, { target: document.getElementById('app')!, props: { corpus, layout } });
+    mount(Harness, {
+      target: document.getElementById('app')!,
+      props: { component: GraphView, props: { corpus, layout }, lang: 'en' },
+    });
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return { parseMs: t1 - t0, renderMs: performance.now() - t1 };
   })(),
