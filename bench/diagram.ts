@@ -143,8 +143,13 @@ async function state(page: Page): Promise<DiagramState> {
       document.querySelectorAll('#graph svg [data-relation]').length ||
       Number(document.querySelector('#graph canvas')?.getAttribute('data-edges') ?? 0),
   }));
+  // Each gesture's end draws the diagram again (after a short delay): let it finish before the next.
   const pan = await panFps(page);
+  await page.waitForTimeout(400);
+  await settle(page);
   const zoomed = await zoomFps(page);
+  await page.waitForTimeout(400);
+  await settle(page);
   // Select the tenth node (clicks go through the d3 behaviours as a user's would) and wait for its card.
   const selectMs = await page.evaluate(async () => {
     const node = document.querySelectorAll<SVGGElement>('#graph svg g.node[data-entity]')[9];
