@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { serveStatic } from '../tests/e2e/server';
 import { openThrottledPage, seenTimes, watchSelectors } from './chromium';
+import { panFps } from './diagram';
 import { median, quantile } from './stats';
 
 /** Where the app's parts show up in the DOM (the hooks the measurements rely on). */
@@ -65,38 +66,6 @@ async function typeAndTime(page: Page, query: string): Promise<number[]> {
     }
     return times;
   }, query);
-}
-
-/** Drags across the middle of the diagram for about two seconds and counts animation frames. */
-async function panFps(page: Page): Promise<number | null> {
-  const svg = page.locator('#graph svg').first();
-  const box = await svg.boundingBox();
-  if (!box) return null;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__frames = 0;
-    w.__counting = true;
-    const tick = () => {
-      if (!w.__counting) return;
-      w.__frames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const t0 = Date.now();
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 0; i < 60; i++) await page.mouse.move(cx + 100 * Math.sin(i / 6), cy + 60 * Math.cos(i / 6));
-  await page.mouse.up();
-  const seconds = (Date.now() - t0) / 1000;
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__counting = false;
-    return w.__frames;
-  });
-  return frames / seconds;
 }
 
 /** Measures the built site in `siteDir`; `queries` are typed into the search box. */

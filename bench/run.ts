@@ -1,9 +1,10 @@
 /**
  * `npm run bench` (1, 100, 1,000 and 10,000 synthetic documents) or `npm run bench -- --quick`
  * (1 and 100): the seed corpus and each synthetic corpus through the real pipeline, the real built
- * page and, side by side on the same documents, Pagefind and TimelineJS. Writes bench/results.json
- * and bench/results.md (`--report-only` re-renders the Markdown from the JSON). Work files go to
- * bench/.work/ (gitignored).
+ * page and, side by side on the same documents, Pagefind and TimelineJS; then the diagram alone at
+ * 2,000 entities (bench/diagram.ts). Writes bench/results.json and bench/results.md (`--report-only`
+ * re-renders the Markdown from the JSON; `--diagram-only` measures the diagram again and updates its
+ * part). Work files go to bench/.work/ (gitignored).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { measureApp, type AppResult } from './browser';
 import { launchChromium } from './chromium';
 import { writeCorpus, type WrittenDocument } from './corpus';
 import { loadKnowledge } from '../src/pipeline/knowledge';
+import { measureDiagram, type DiagramResult } from './diagram';
 import { measureEngines, readJudgments, type EngineResult, type Query } from './pagefind';
 import { measurePipeline, measurePipelinePool, type PipelineResult } from './pipeline';
 import { renderMarkdown } from './report';
@@ -75,6 +77,8 @@ export interface BenchResults {
   seed: number;
   judgments: string;
   runs: CorpusRun[];
+  /** The diagram alone at 2,000 entities (bench/diagram.ts). */
+  diagram?: DiagramResult;
   totalSeconds: number;
 }
 
@@ -113,6 +117,19 @@ function timedStatements(corpus: Corpus, written: WrittenDocument[]): { list: Ti
 }
 
 async function main() {
+  if (process.argv.includes('--diagram-only')) {
+    // Measures the diagram again and updates its part of bench/results.json and bench/results.md.
+    const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults;
+    const browser = await launchChromium();
+    try {
+      previous.diagram = await measureDiagram(browser, join(WORK, 'diagram'));
+    } finally {
+      await browser.close();
+    }
+    writeFileSync('bench/results.json', JSON.stringify(previous, null, 2) + '\n');
+    writeFileSync('bench/results.md', renderMarkdown(previous));
+    return;
+  }
   if (process.argv.includes('--report-only')) {
     // Re-renders bench/results.md from bench/results.json (after a change to the report's layout).
     writeFileSync('bench/results.md', renderMarkdown(JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults));
@@ -217,6 +234,12 @@ async function main() {
       console.log(
         `Isnad bench: ${name} done in ${Math.round(run.seconds)} s${run.errors.length ? `; errors: ${run.errors.join('; ')}` : ''}`,
       );
+    }
+    console.log('Isnad bench: the diagram at 2,000 entities…');
+    try {
+      results.diagram = await measureDiagram(browser, join(WORK, 'diagram'));
+    } catch (e) {
+      console.log(`Isnad bench: diagram: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
   } finally {
     await browser.close();

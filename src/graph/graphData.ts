@@ -99,12 +99,27 @@ export function buildGraphData(corpus: Corpus): GraphData {
   };
 }
 
+/**
+ * Nodes, most connected first: by strength (the sum of the weights of the node's relations, so a
+ * typed relation counts four times a co-occurrence), then by mentions, then by id. The diagram draws
+ * the head of this list first; the table and the layout keep the `nodes` order.
+ */
+export function rankNodes(data: GraphData): GraphNode[] {
+  const strength = new Map<string, number>();
+  for (const e of data.edges) {
+    strength.set(e.source, (strength.get(e.source) ?? 0) + e.weight);
+    strength.set(e.target, (strength.get(e.target) ?? 0) + e.weight);
+  }
+  const s = (n: GraphNode) => strength.get(n.id) ?? 0;
+  return [...data.nodes].sort((a, b) => s(b) - s(a) || b.mentions - a.mentions || byId(a, b));
+}
+
 /** What the filters keep. */
 export interface GraphFilter {
   entityTypes: ReadonlySet<EntityType>;
   relationTypes: ReadonlySet<string>;
   minWeight: number;
-  /** At most this many nodes (the most mentioned); the rest wait behind "show more". */
+  /** At most this many nodes (the most connected, see `rankNodes`); the rest wait behind "show more". */
   limit: number;
   /** Nodes shown whatever the limit (the selection, search results). */
   keep?: ReadonlySet<string>;
@@ -118,9 +133,12 @@ export interface VisibleGraph {
   total: number;
 }
 
-/** Applies the filters: node types, the top-N limit, then edge types and weight among visible nodes. */
-export function filterGraph(data: GraphData, f: GraphFilter): VisibleGraph {
-  const typed = data.nodes.filter((n) => f.entityTypes.has(n.type));
+/**
+ * Applies the filters: node types, the top-N limit over `ranked` (pass `rankNodes(data)` once and
+ * reuse it), then edge types and weight among visible nodes.
+ */
+export function filterGraph(data: GraphData, f: GraphFilter, ranked: readonly GraphNode[] = rankNodes(data)): VisibleGraph {
+  const typed = ranked.filter((n) => f.entityTypes.has(n.type));
   const nodes = typed.filter((n, i) => i < f.limit || f.keep?.has(n.id));
   const ids = new Set(nodes.map((n) => n.id));
   const edges = data.edges.filter(

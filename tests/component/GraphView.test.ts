@@ -9,6 +9,8 @@ import GraphView from '../../src/graph/GraphView.svelte';
 import { buildGraphLayout } from '../../src/graph/layout';
 import { makeDoc, type EntitySpec } from '../fixtures/articles/relations/fixture';
 import Harness from './Harness.test.svelte';
+import { graphCorpus } from '../../bench/graphCorpus';
+import { buildGraphData, rankNodes } from '../../src/graph/graphData';
 
 const DIR = 'tests/fixtures/articles/relations';
 function corpus(): Corpus {
@@ -143,5 +145,77 @@ describe('GraphView', () => {
     const { node } = setup({}, 'ar');
     expect(node('person:william-ruto').getAttribute('aria-label')).toBe('وليام روتو');
     expect(screen.getByRole('button', { name: 'جدول' })).toBeInTheDocument();
+  });
+
+  it("draws the most connected entities first, then more, all, or a selected entity's hidden neighbours on request", async () => {
+    const big = graphCorpus(320, 560, 3);
+    const selection = new SelectionState();
+    const { container } = render(Harness, { props: { component: GraphView, props: { corpus: big }, selection, lang: 'en' } });
+    const drawn = () =>
+      new Set([...container.querySelectorAll('g.node[data-entity]')].map((n) => n.getAttribute('data-entity')!));
+    const ranked = rankNodes(buildGraphData(big)).map((n) => n.id);
+    expect(drawn()).toEqual(new Set(ranked.slice(0, 150)));
+    expect(screen.getByText(/Showing 150 of 320 entities/)).toBeInTheDocument();
+
+    // A drawn entity with neighbours beyond the first 150: its hidden neighbours on demand.
+    const data = buildGraphData(big);
+    const target = ranked
+      .slice(0, 150)
+      .find((id) =>
+        data.edges.some((e) => (e.source === id && !drawn().has(e.target)) || (e.target === id && !drawn().has(e.source))),
+      )!;
+    const hidden = new Set(
+      data.edges
+        .flatMap((e) => (e.source === target ? [e.target] : e.target === target ? [e.source] : []))
+        .filter((id) => !drawn().has(id)),
+    );
+    selection.select({ kind: 'entity', id: target });
+    flushSync();
+    await fireEvent.click(screen.getByRole('button', { name: new RegExp(`^Show the ${hidden.size} hidden connections of`) }));
+    for (const id of hidden) expect(drawn().has(id)).toBe(true);
+    expect(drawn().size).toBe(150 + hidden.size);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(drawn().size).toBeGreaterThanOrEqual(300);
+    await fireEvent.click(screen.getByRole('button', { name: 'Show all 320' }));
+    expect(drawn().size).toBe(320);
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+
+  it('hovering a node labels it and its typed relations in an overlay, without redrawing the nodes', async () => {
+    const { node, container } = setup();
+    const before = [...container.querySelectorAll('g.node')];
+    await fireEvent.mouseEnter(node('person:william-ruto'));
+    flushSync();
+    const overlay = container.querySelector('g.overlay')!;
+    expect(overlay.querySelector('text.label')!.textContent).toBe('William Ruto');
+    expect(overlay.querySelectorAll('text.edge-label').length).toBeGreaterThan(0);
+    expect([...container.querySelectorAll('g.node')]).toEqual(before);
+    await fireEvent.mouseLeave(node('person:william-ruto'));
+    flushSync();
+    expect(overlay.querySelector('text.label')).toBeNull();
+  });
+
+  it('keeps the drawn nodes where they are when documents arrive, and places the new ones', async () => {
+    const full = graphCorpus(60, 90, 5);
+    const part = { ...full, documents: full.documents.slice(0, Math.ceil(full.documents.length * 0.7)) };
+    const selection = new SelectionState();
+    const props = (corpus: typeof full) => ({ component: GraphView, props: { corpus }, selection, lang: 'en' as const });
+    const r = render(Harness, { props: props(part) });
+    const places = () =>
+      new Map(
+        [...r.container.querySelectorAll('g.node[data-entity]')].map((n) => [
+          n.getAttribute('data-entity')!,
+          n.getAttribute('transform')!,
+        ]),
+      );
+    const before = places();
+    expect(before.size).toBeGreaterThan(30);
+    // Harness has a prop named `props`, so the new props go in the `{ props }` form.
+    await r.rerender({ props: props(full) });
+    flushSync();
+    const after = places();
+    expect(after.size).toBe(60);
+    for (const [id, place] of before) expect(after.get(id)).toBe(place);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Corpus, IsnadDocument } from '../../src/model/schema';
 import { extractRelations } from '../../src/pipeline/relations';
-import { buildGraphData, filterGraph, neighbourMap, type GraphData } from '../../src/graph/graphData';
+import { buildGraphData, filterGraph, neighbourMap, rankNodes, type GraphData } from '../../src/graph/graphData';
 import { buildGraphLayout, fitLayout, layoutGraph } from '../../src/graph/layout';
 import { placeLabels } from '../../src/graph/labels';
 import { moveFocus } from '../../src/graph/nav';
@@ -73,22 +73,24 @@ describe('buildGraphData', () => {
     expect(data.nodes[0]!.mentions).toBeGreaterThanOrEqual(data.nodes.at(-1)!.mentions);
   });
 
-  it('filterGraph keeps the most mentioned nodes up to the limit, plus the kept ones, and edges among them', () => {
+  it('filterGraph keeps the most connected nodes up to the limit, plus the kept ones, and edges among them', () => {
     const data = smallGraph();
     const all = new Set(['spoke-with', 'mentioned-with']);
+    // Strength: hub 4, d 1 + 0.25, then a, b, c (1 each) by mentions, e 0.25.
+    expect(rankNodes(data).map((n) => n.id)).toEqual(['person:hub', 'person:d', 'person:a', 'person:b', 'person:c', 'person:e']);
     const v = filterGraph(data, {
       entityTypes: new Set(['person']),
       relationTypes: all,
       minWeight: 0,
       limit: 2,
-      keep: new Set(['person:e']),
+      keep: new Set(['person:b']),
     });
-    expect(v.nodes.map((n) => n.id)).toEqual(['person:hub', 'person:a', 'person:e']);
-    expect(v.edges.map((e) => e.id)).toEqual(['spoke-with:person:a->person:hub']);
+    expect(v.nodes.map((n) => n.id)).toEqual(['person:hub', 'person:d', 'person:b']);
+    expect(v.edges.map((e) => e.id)).toEqual(['spoke-with:person:b->person:hub', 'spoke-with:person:d->person:hub']);
     expect(v.total).toBe(6);
     const heavy = filterGraph(data, { entityTypes: new Set(['person']), relationTypes: all, minWeight: 0.5, limit: 10 });
     expect(heavy.edges.some((e) => e.type === 'mentioned-with')).toBe(false);
-    expect(neighbourMap(v.edges).get('person:hub')).toEqual(new Set(['person:a']));
+    expect(neighbourMap(v.edges).get('person:hub')).toEqual(new Set(['person:b', 'person:d']));
   });
 });
 

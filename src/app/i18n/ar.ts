@@ -91,6 +91,8 @@ export const ar: Dictionary = {
   'graph.empty': 'لم يُعثر على كيانات بعد، فلا شيء يُرسم.',
   'graph.showing': 'يُعرض {shown} من {total} كيانًا',
   'graph.showMore': 'اعرض المزيد',
+  'graph.showAll': 'اعرض الكل ({total})',
+  'graph.showNeighbours': 'اعرض صلات {name} المخفية ({n})',
   'graph.filters': 'التصفية',
   'graph.entityTypes': 'أنواع الكيانات',
   'graph.relationTypes': 'أنواع العلاقات',

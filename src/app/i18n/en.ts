@@ -91,6 +91,8 @@ export const en = {
   'graph.empty': 'No entities have been found yet, so there is nothing to draw.',
   'graph.showing': 'Showing {shown} of {total} entities',
   'graph.showMore': 'Show more',
+  'graph.showAll': 'Show all {total}',
+  'graph.showNeighbours': 'Show the {n} hidden connections of {name}',
   'graph.filters': 'Filters',
   'graph.entityTypes': 'Entity types',
   'graph.relationTypes': 'Relation types',
