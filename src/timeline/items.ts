@@ -10,6 +10,8 @@ import { entityName } from '../reader/names';
 export const UNKNOWN_LANE = 'unknown';
 /** Lane key for events (they have participants, not a speaker). */
 export const EVENTS_LANE = 'events';
+/** Lane key for the speakers folded together below the top lanes (see lanes.ts). */
+export const OTHERS_LANE = 'others';
 
 /** One mark on the timeline. */
 export interface TimelineItem {
@@ -137,13 +139,25 @@ export function compareItems(a: TimelineItem, b: TimelineItem): number {
   return a.kind === b.kind ? 0 : a.kind === 'statement' ? -1 : 1;
 }
 
+/**
+ * Each document's items, made once: documents arrive progressively on a large corpus, and the
+ * timeline derives again on each arrival, so only the new documents' items are built.
+ */
+const perDocument = new WeakMap<IsnadDocument, TimelineItem[]>();
+
+function documentItems(doc: IsnadDocument): TimelineItem[] {
+  let items = perDocument.get(doc);
+  if (!items) {
+    items = [...doc.statements.map((s) => statementItem(s, doc)), ...doc.events.map((e) => eventItem(e, doc))];
+    perDocument.set(doc, items);
+  }
+  return items;
+}
+
 /** Every statement and event of the corpus as timeline items, in time order (undated last). */
 export function timelineItems(corpus: Pick<Corpus, 'documents'>): TimelineItem[] {
   const items: TimelineItem[] = [];
-  for (const doc of corpus.documents) {
-    for (const s of doc.statements) items.push(statementItem(s, doc));
-    for (const e of doc.events) items.push(eventItem(e, doc));
-  }
+  for (const doc of corpus.documents) for (const it of documentItems(doc)) items.push(it);
   return items.sort(compareItems);
 }
 
@@ -155,23 +169,25 @@ export function timelineItems(corpus: Pick<Corpus, 'documents'>): TimelineItem[]
 export function timelineLanes(items: readonly TimelineItem[], corpus: Pick<Corpus, 'documents'>, lang: 'ar' | 'en'): Lane[] {
   const counts = new Map<string, number>();
   for (const it of items) counts.set(it.lane, (counts.get(it.lane) ?? 0) + 1);
+  // One pass over the entities (first document that knows one wins): thousands of speaker lanes
+  // times thousands of documents was the timeline's slowest derivation at 1,000 documents.
+  const entities = new Map<string, IsnadDocument['entities'][number]>();
+  for (const doc of corpus.documents) for (const e of doc.entities) if (!entities.has(e.id)) entities.set(e.id, e);
   const labelOf = (key: string): string | null => {
     if (key === UNKNOWN_LANE || key === EVENTS_LANE) return null;
     if (key.startsWith('text:')) return key.slice(5);
-    for (const doc of corpus.documents) {
-      const e = doc.entities.find((x) => x.id === key);
-      if (e) return entityName(e, lang);
-    }
-    return key;
+    const e = entities.get(key);
+    return e ? entityName(e, lang) : key;
   };
   const rank = (key: string) => (key === EVENTS_LANE ? 2 : key === UNKNOWN_LANE ? 1 : 0);
+  const collator = new Intl.Collator(lang);
   return [...counts]
     .map(([key, count]) => ({ key, label: labelOf(key), count }))
     .sort(
       (a, b) =>
         rank(a.key) - rank(b.key) ||
         b.count - a.count ||
-        (a.label ?? '').localeCompare(b.label ?? '', lang) ||
+        collator.compare(a.label ?? '', b.label ?? '') ||
         (a.key < b.key ? -1 : 1),
     );
 }
