@@ -70,7 +70,7 @@ export interface PlacedBin {
   /** Left and right edges in pixels. */
   x: number;
   x2: number;
-  /** Top of the bar and its height (taller for more items; the tallest bin in view fills the lane). */
+  /** Top of the bar and its height (by the square root of the count; the fullest bin in view fills the lane). */
   y: number;
   height: number;
   /** Vertical centre of the lane's counting strip (for up and down between rows). */
@@ -317,7 +317,8 @@ function countBins(
   const most = bins.reduce((m, b) => Math.max(m, b.count), 1);
   const room = base - header - 2;
   for (const b of bins) {
-    b.height = Math.max(2, Math.round((b.count / most) * room));
+    // Square root: a lane's quiet weeks stay visible next to the busiest bin in view.
+    b.height = Math.max(2, Math.round(Math.sqrt(b.count / most) * room));
     b.y = (lanes[b.lane] as PlacedLane).y + base - b.height;
   }
   return bins;
