@@ -6,7 +6,7 @@
  */
 import { utcDay, utcMonday, utcMonth, utcYear, type CountableTimeInterval } from 'd3-time';
 import type { TimelineItem } from './items';
-import { DAY, itemBounds } from './scale';
+import { DAY, dayMs, itemBounds } from './scale';
 
 /** Sizes of the marks and lanes, in pixels. */
 export interface LayoutOptions {
@@ -164,11 +164,21 @@ export function layoutTimeline(
   const laneIndex = new Map(laneKeys.map((k, i) => [k, i]));
   const reach: number[][] = laneKeys.map(() => []);
   const placed: (PlacedItem & { lo: number; hi: number; at: number })[] = [];
+  // A first pass counts each lane's items: a lane over `maxMarks` is counted per bin straight away,
+  // without placing its items one by one (at 10,000 documents that is most of the items in view).
+  const lanesOf = items.map((item) => (item.undated ? undefined : laneIndex.get(laneOf(item.lane))));
   const counts = laneKeys.map(() => 0);
+  for (const lane of lanesOf) if (lane !== undefined) counts[lane] = (counts[lane] ?? 0) + 1;
+  const dense = counts.map((n) => n > maxMarks);
+  const binned: { id: string; lane: number; at: number }[] = [];
 
-  for (const item of items) {
-    const lane = laneIndex.get(laneOf(item.lane));
-    if (item.undated || lane === undefined) continue;
+  items.forEach((item, n) => {
+    const lane = lanesOf[n];
+    if (lane === undefined) return;
+    if (dense[lane]) {
+      binned.push({ id: item.id, lane, at: dayMs((item.start ?? item.end) as string) });
+      if (!keep.has(item.id)) return;
+    }
     const [s, e] = itemBounds(item);
     const uncertain = isUncertain(item);
     const bar = uncertain || item.start !== item.end;
@@ -187,7 +197,6 @@ export function layoutTimeline(
       a = b = x(new Date((s as Date).getTime() + 43_200_000));
     }
     const half = (bar ? 0 : radius) + gap / 2;
-    counts[lane] = (counts[lane] ?? 0) + 1;
     placed.push({
       id: item.id,
       lane,
@@ -203,8 +212,8 @@ export function layoutTimeline(
       hi: Math.max(sign * a, sign * b) + half,
       at: (s ?? new Date((e as Date).getTime() - DAY)).getTime(),
     });
-  }
-  const dense = counts.map((n) => n > maxMarks);
+  });
+  const overflow = new Set<number>();
 
   // Greedy interval packing per lane by forward start; ties keep the input order (time, then
   // position in the text), so the statements of one day stack in the order the article tells them.
@@ -217,6 +226,7 @@ export function layoutTimeline(
     if (row === -1) row = rows.length;
     if (row >= maxRows) {
       dense[p.lane] = true;
+      overflow.add(p.lane);
       continue;
     }
     rows[row] = p.hi;
@@ -233,7 +243,7 @@ export function layoutTimeline(
   });
 
   const bins = countBins(
-    placed.filter((p) => dense[p.lane]),
+    overflow.size ? [...binned, ...placed.filter((p) => overflow.has(p.lane))] : binned,
     lanes,
     x,
     unit,
@@ -275,7 +285,7 @@ function countBins(
   base: number,
 ): PlacedBin[] {
   const interval = INTERVALS[unit];
-  const byKey = new Map<string, PlacedBin>();
+  const byKey = new Map<number, PlacedBin>();
   // Floors of nearby instants repeat: remember the last one to spare d3-time a Date per item.
   let lastDay = NaN;
   let lastStart = 0;
@@ -286,9 +296,11 @@ function countBins(
       lastStart = interval.floor(new Date(it.at)).getTime();
     }
     const lane = lanes[it.lane] as PlacedLane;
-    const key = `bin:${lane.key}:${new Date(lastStart).toISOString().slice(0, 10)}`;
-    let bin = byKey.get(key);
+    // Bin starts are whole days: lane and day make one number.
+    const id = it.lane * 1e7 + lastStart / DAY;
+    let bin = byKey.get(id);
     if (!bin) {
+      const key = `bin:${lane.key}:${new Date(lastStart).toISOString().slice(0, 10)}`;
       const end = interval.offset(new Date(lastStart), 1).getTime();
       const [a, b] = [x(new Date(lastStart)), x(new Date(end))];
       bin = {
@@ -307,7 +319,7 @@ function countBins(
         first: it.id,
         last: it.id,
       };
-      byKey.set(key, bin);
+      byKey.set(id, bin);
     }
     bin.count++;
     if (lit.has(it.id)) bin.lit++;
