@@ -27,6 +27,8 @@ export interface AppResult {
   readerMs: number | null;
   graphFirstRenderMs: number | null;
   timelineFirstRenderMs: number | null;
+  /** SVG elements in the timeline pane (plot and overview) when the page is measured, once it has drawn. */
+  timelineElements: number | null;
   /** Performance measures the app reports itself (names starting with "isnad:"). */
   appMeasures: Record<string, number>;
   /** From navigation until the first query's results are on screen. */
@@ -80,6 +82,7 @@ export async function measureApp(browser: Browser, siteDir: string, queries: str
     readerMs: null,
     graphFirstRenderMs: null,
     timelineFirstRenderMs: null,
+    timelineElements: null,
     appMeasures: {},
     searchAnswersMs: null,
     keystrokeMedianMs: null,
@@ -108,6 +111,7 @@ export async function measureApp(browser: Browser, siteDir: string, queries: str
         result.readerMs = seen.reader ?? null;
         result.graphFirstRenderMs = seen.graphNode ?? null;
         result.timelineFirstRenderMs = seen.timelineItem ?? null;
+        if (seen.timelineItem !== undefined) result.timelineElements = await page.locator('#timeline svg *').count();
         result.appMeasures = await page.evaluate(() =>
           Object.fromEntries(
             performance

@@ -10,6 +10,8 @@ import { entityName } from '../reader/names';
 export const UNKNOWN_LANE = 'unknown';
 /** Lane key for events (they have participants, not a speaker). */
 export const EVENTS_LANE = 'events';
+/** Lane key for the speakers folded together below the top lanes (see lanes.ts). */
+export const OTHERS_LANE = 'others';
 
 /** One mark on the timeline. */
 export interface TimelineItem {
@@ -137,14 +139,54 @@ export function compareItems(a: TimelineItem, b: TimelineItem): number {
   return a.kind === b.kind ? 0 : a.kind === 'statement' ? -1 : 1;
 }
 
-/** Every statement and event of the corpus as timeline items, in time order (undated last). */
-export function timelineItems(corpus: Pick<Corpus, 'documents'>): TimelineItem[] {
-  const items: TimelineItem[] = [];
-  for (const doc of corpus.documents) {
-    for (const s of doc.statements) items.push(statementItem(s, doc));
-    for (const e of doc.events) items.push(eventItem(e, doc));
+/**
+ * Each document's items, made once: documents arrive progressively on a large corpus, and the
+ * timeline derives again on each arrival, so only the new documents' items are built.
+ */
+const perDocument = new WeakMap<IsnadDocument, TimelineItem[]>();
+
+function documentItems(doc: IsnadDocument): TimelineItem[] {
+  let items = perDocument.get(doc);
+  if (!items) {
+    items = [...doc.statements.map((s) => statementItem(s, doc)), ...doc.events.map((e) => eventItem(e, doc))];
+    perDocument.set(doc, items);
   }
-  return items.sort(compareItems);
+  return items;
+}
+
+/** The last corpus sorted: when documents are only appended, the new items are merged into it. */
+let lastDocs: readonly IsnadDocument[] = [];
+let lastSorted: TimelineItem[] = [];
+
+/**
+ * Every statement and event of the corpus as timeline items, in time order (undated last). A corpus
+ * that extends the previous call's (the same documents first, more after) costs a sort of the new
+ * items and one merge: sorting 126,000 items anew on each arrival took most of a second.
+ */
+export function timelineItems(corpus: Pick<Corpus, 'documents'>): TimelineItem[] {
+  const docs = corpus.documents;
+  const extends_ = lastDocs.length > 0 && docs.length >= lastDocs.length && lastDocs.every((d, i) => docs[i] === d);
+  const fresh: TimelineItem[] = [];
+  for (const doc of extends_ ? docs.slice(lastDocs.length) : docs) for (const it of documentItems(doc)) fresh.push(it);
+  fresh.sort(compareItems);
+  const sorted = extends_ ? merge(lastSorted, fresh) : fresh;
+  lastDocs = [...docs];
+  lastSorted = sorted;
+  return [...sorted];
+}
+
+/** Two sorted lists as one (stable: ties keep `a` first). */
+function merge(a: readonly TimelineItem[], b: readonly TimelineItem[]): TimelineItem[] {
+  if (b.length === 0) return [...a];
+  const out: TimelineItem[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length)
+    out[k++] = compareItems(b[j] as TimelineItem, a[i] as TimelineItem) < 0 ? (b[j++] as TimelineItem) : (a[i++] as TimelineItem);
+  while (i < a.length) out[k++] = a[i++] as TimelineItem;
+  while (j < b.length) out[k++] = b[j++] as TimelineItem;
+  return out;
 }
 
 /**
@@ -155,23 +197,25 @@ export function timelineItems(corpus: Pick<Corpus, 'documents'>): TimelineItem[]
 export function timelineLanes(items: readonly TimelineItem[], corpus: Pick<Corpus, 'documents'>, lang: 'ar' | 'en'): Lane[] {
   const counts = new Map<string, number>();
   for (const it of items) counts.set(it.lane, (counts.get(it.lane) ?? 0) + 1);
+  // One pass over the entities (first document that knows one wins): thousands of speaker lanes
+  // times thousands of documents was the timeline's slowest derivation at 1,000 documents.
+  const entities = new Map<string, IsnadDocument['entities'][number]>();
+  for (const doc of corpus.documents) for (const e of doc.entities) if (!entities.has(e.id)) entities.set(e.id, e);
   const labelOf = (key: string): string | null => {
     if (key === UNKNOWN_LANE || key === EVENTS_LANE) return null;
     if (key.startsWith('text:')) return key.slice(5);
-    for (const doc of corpus.documents) {
-      const e = doc.entities.find((x) => x.id === key);
-      if (e) return entityName(e, lang);
-    }
-    return key;
+    const e = entities.get(key);
+    return e ? entityName(e, lang) : key;
   };
   const rank = (key: string) => (key === EVENTS_LANE ? 2 : key === UNKNOWN_LANE ? 1 : 0);
+  const collator = new Intl.Collator(lang);
   return [...counts]
     .map(([key, count]) => ({ key, label: labelOf(key), count }))
     .sort(
       (a, b) =>
         rank(a.key) - rank(b.key) ||
         b.count - a.count ||
-        (a.label ?? '').localeCompare(b.label ?? '', lang) ||
+        collator.compare(a.label ?? '', b.label ?? '') ||
         (a.key < b.key ? -1 : 1),
     );
 }

@@ -64,3 +64,52 @@ export function moveFocus(
   }
   return best ?? current;
 }
+
+/** Something drawn that takes focus: a mark (one item) or a bar of counts (a run of items). */
+export interface FocusTarget {
+  key: string;
+  /** Positions in the time order of all items of its first and last item. */
+  first: number;
+  last: number;
+  x: number;
+  x2: number;
+  y: number;
+}
+
+/** Where a move goes: a drawn target, or an item (by position in time order) to bring into view. */
+export type MoveResult = { key: string } | { item: number } | null;
+
+/**
+ * A move among what is drawn (`targets`, sorted by `first`), out of `total` items in time order.
+ * Next and previous step through the drawn targets; past the last one drawn (or before the first)
+ * they go on to the next item beyond everything drawn, which the caller brings into view. Home and
+ * End go to the first and last item. Up and down pick the nearest target in the next row.
+ */
+export function moveAmong(move: Move, current: string | null, targets: readonly FocusTarget[], total: number): MoveResult {
+  if (total === 0) return null;
+  if (move === 'first') return { item: 0 };
+  if (move === 'last') return { item: total - 1 };
+  const i = current === null ? -1 : targets.findIndex((t) => t.key === current);
+  if (i === -1) return targets[0] ? { key: targets[0].key } : { item: 0 };
+  const here = targets[i] as FocusTarget;
+  if (move === 'next') {
+    const t = targets[i + 1];
+    if (t) return { key: t.key };
+    const beyond = targets.reduce((m, x) => Math.max(m, x.last), -1) + 1;
+    return beyond < total ? { item: beyond } : { key: here.key };
+  }
+  if (move === 'previous') {
+    const t = targets[i - 1];
+    if (t) return { key: t.key };
+    const before = targets.reduce((m, x) => Math.min(m, x.first), total) - 1;
+    return before >= 0 ? { item: before } : { key: here.key };
+  }
+  const placed = new Map(targets.map((t) => [t.key, t]));
+  const best = moveFocus(
+    move,
+    here.key,
+    targets.map((t) => t.key),
+    placed,
+  );
+  return { key: best ?? here.key };
+}

@@ -23,9 +23,23 @@ export interface ZoomTransform {
   x: number;
 }
 
-/** An ISO day (YYYY-MM-DD) as midnight UTC. */
+/** Parsed days: parsing a date string is the slow part, and a corpus repeats the same few thousand days. */
+const parsedDays = new Map<string, number>();
+
+/** An ISO day (YYYY-MM-DD) as milliseconds at midnight UTC. */
+export function dayMs(iso: string): number {
+  let ms = parsedDays.get(iso);
+  if (ms === undefined) {
+    ms = new Date(`${iso}T00:00:00Z`).getTime();
+    if (parsedDays.size > 100_000) parsedDays.clear();
+    parsedDays.set(iso, ms);
+  }
+  return ms;
+}
+
+/** An ISO day (YYYY-MM-DD) as midnight UTC (a new Date each call: callers may keep it). */
 export function parseDay(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
+  return new Date(dayMs(iso));
 }
 
 /** A date as its ISO day in UTC. */

@@ -36,7 +36,7 @@ describe('TimelineView', () => {
     expect(w.start <= '2017-01-26' && w.end >= '2017-01-28' && w.start > '2016-12-01').toBe(true);
     // The 2015 statement lies outside the default window: not drawn, but in the overview.
     expect(item(container, 'st-un')).toBeNull();
-    expect(container.querySelectorAll('svg.overview line.item').length).toBe(9);
+    expect(container.querySelector('svg.overview path.item')!.getAttribute('data-count')).toBe('9');
   });
 
   it('shows the window it is given, and follows a new one', async () => {
