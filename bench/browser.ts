@@ -99,7 +99,11 @@ export async function measureApp(browser: Browser, siteDir: string, queries: str
         await watchSelectors(page, APP_SELECTORS);
         await page.goto(`${server.url}?lang=en`, { waitUntil: 'load', timeout: 120_000 });
         await page.waitForSelector(APP_SELECTORS.reader, { timeout: 120_000 }).catch(() => notes.push('the reader never drew'));
-        // Give the other views a moment to draw (they may defer work after the first paint).
+        // The reader is prerendered (in the HTML): wait for the views that draw when the page runs, then a
+        // moment more for work they defer after their first draw.
+        if (load === 0)
+          for (const sel of [APP_SELECTORS.graphNode, APP_SELECTORS.timelineItem, APP_SELECTORS.searchBox])
+            await page.waitForSelector(sel, { timeout: 120_000, state: 'attached' }).catch(() => undefined);
         await page.waitForTimeout(load === 0 ? 3000 : 500);
         const paint = await page.evaluate(() =>
           Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime])),
