@@ -19,6 +19,12 @@ describe('search in the page', () => {
     const marked = await page.locator('[data-result] mark').allInnerTexts();
     expect(marked.some((m) => m.includes('ترامب'))).toBe(true);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'ترمب');
+    // Once typing pauses, the diagram lights the entity found (and the timeline what it said).
+    await page.locator('#graph .lit').first().waitFor({ state: 'attached' });
+    expect(await page.locator('#graph .lit').count()).toBeGreaterThan(0);
+    // Clearing the box puts the lights out at once.
+    await box.fill('');
+    await page.waitForFunction(() => document.querySelectorAll('#graph .lit').length === 0);
     expect(errors).toEqual([]);
     // The engine runs in its worker, not on the page (docs/search.md); the page never fell back.
     expect(page.workers().some((w) => /searchWorker/.test(w.url()))).toBe(true);
