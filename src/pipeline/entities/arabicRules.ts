@@ -240,6 +240,8 @@ interface Cue {
   dual: boolean;
   counterpart: boolean;
   lone: boolean;
+  /** Code units of proclitics before the cue's first word (`ووزيرة` → 1; `وزيرة` → 0, not a stripped و). */
+  shift: number;
 }
 
 /** The longest title cue starting at token i. */
@@ -254,7 +256,16 @@ export function cueAt(ctx: Context, i: number): Cue | undefined {
         const tk = ctx.tokens[i + k];
         ok = !!tk && tk.norm === cue.words[k] && joinable(tk.gap);
       }
-      if (ok) return { from: i, to: i + n, classes: cue.classes, dual: cue.dual, counterpart: cue.counterpart, lone: cue.lone };
+      if (ok)
+        return {
+          from: i,
+          to: i + n,
+          classes: cue.classes,
+          dual: cue.dual,
+          counterpart: cue.counterpart,
+          lone: cue.lone,
+          shift: f.shift,
+        };
     }
   }
   return undefined;
@@ -280,7 +291,7 @@ export function findTitledPeople(ctx: Context): void {
     const lone = cue.lone && ctx.definite(i) ? loneDefinite(ctx, cue.to) : undefined;
     if (lone !== undefined) {
       const t0 = tokens[i]!;
-      const start = t0.start + t0.forms[t0.forms.length - 1]!.shift;
+      const start = t0.start + cue.shift;
       const text = ctx.text.slice(start, tokens[cue.to - 1]!.end);
       ctx.add({ ...rule(ctx, cue.to, lone, 'person'), role: { text, start, end: start + text.length, classes } });
       i = lone - 1;
@@ -317,7 +328,7 @@ export function findTitledPeople(ctx: Context): void {
       if (!link) lastConsumed = j;
     }
     const roleText = {
-      start: tokens[i]!.start + tokens[i]!.forms[tokens[i]!.forms.length - 1]!.shift,
+      start: tokens[i]!.start + cue.shift,
       end: tokens[lastConsumed - 1]!.end,
     };
     const role = (): FoundRole => ({
@@ -334,7 +345,7 @@ export function findTitledPeople(ctx: Context): void {
         const targets = [named.key];
         const second = ctx.cover[named.tokEnd];
         if (second && second.type === 'person' && tokens[named.tokEnd]!.norm.startsWith('و')) targets.push(second.key);
-        ctx.add({ ...titleSpan(ctx, i, cue.to), classes, dual: true, targets });
+        ctx.add({ ...titleSpan(ctx, i, cue.to, cue.shift), classes, dual: true, targets });
         for (const f of ctx.found)
           if (targets.includes(f.key) && !f.role) f.role = { ...role(), text: ctx.text.slice(roleText.start, roleText.end) };
         continue;
@@ -383,7 +394,7 @@ export function findTitledPeople(ctx: Context): void {
       own.push(nat);
       end2++;
     }
-    ctx.add({ ...titleSpan(ctx, i, end2), classes, nationalities: own, ...(cue.dual ? { dual: true } : {}) });
+    ctx.add({ ...titleSpan(ctx, i, end2, cue.shift), classes, nationalities: own, ...(cue.dual ? { dual: true } : {}) });
     i = end2 - 1;
   }
 }
@@ -440,12 +451,12 @@ function nisbaPerson(ctx: Context, i: number): void {
   ctx.add({ ...rule(ctx, j, end, 'person'), nationality: nat });
 }
 
-function titleSpan(ctx: Context, from: number, to: number): Found {
+function titleSpan(ctx: Context, from: number, to: number, shift: number): Found {
   const t = ctx.tokens[from]!;
   return {
     tok: from,
     tokEnd: to,
-    start: t.start + t.forms[t.forms.length - 1]!.shift,
+    start: t.start + shift,
     end: ctx.tokens[to - 1]!.end,
     type: 'person',
     key: '',

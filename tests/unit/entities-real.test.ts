@@ -1,0 +1,54 @@
+/** Rules added after reading real agency articles (sentences here are our own). */
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../src/pipeline/entities';
+import { loadKnowledge } from '../../src/pipeline/knowledge';
+import { readSeed } from '../../src/pipeline/read';
+import { segment } from '../../src/pipeline/segment';
+
+const knowledge = loadKnowledge();
+const run = (text: string, lang = 'ar') =>
+  extractEntities(
+    segment(readSeed(new TextEncoder().encode(`عنوان\n\n${text}`), 'a.txt', { defaults: { lang, date: '2020-01-01' } })),
+    knowledge,
+  );
+/** Every mention as `type:text` (titles marked `*`), in text order. */
+const names = (doc: ReturnType<typeof run>) =>
+  doc.entities
+    .flatMap((e) =>
+      e.mentions.map((m) => ({ at: m.start, s: `${e.type}:${doc.text.slice(m.start, m.end)}${m.kind === 'title' ? '*' : ''}` })),
+    )
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.s);
+
+describe('extractEntities: clitics on rule names and titles', () => {
+  it('keys a body after لل like its other mentions: للمجلس البلدي … المجلس البلدي', () => {
+    const doc = run('وقدم المقاولون عرضا للهيئة الملكية للجبيل وينبع. وقالت الهيئة الملكية للجبيل وينبع إنها ستدرسه.');
+    const bodies = doc.entities.filter((e) => e.type === 'organization');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.mentions).toHaveLength(2);
+  });
+
+  it('does not take the و of a title word for a conjunction: وزيرة …', () => {
+    const doc = run('وخلال زيارة وزيرة الخارجية الأمريكية هيلاري كلينتون إلى الرباط جرى توقيع اتفاق.');
+    const role = doc.entities.find((e) => e.id === 'person:hillary-clinton')?.roles?.[0]?.text;
+    expect(role).toBe('وزيرة الخارجية الأمريكية');
+  });
+
+  it('still strips the conjunction before a title: ووزيرة …', () => {
+    const doc = run('وحضر اللقاء رجال أعمال ووزيرة الخارجية الأمريكية هيلاري كلينتون.');
+    const role = doc.entities.find((e) => e.id === 'person:hillary-clinton')?.roles?.[0]?.text;
+    expect(role).toBe('وزيرة الخارجية الأمريكية');
+  });
+});
+
+describe('extractEntities: a given name in ة before a family name in ي', () => {
+  it('reads a Maghrebi name after a spokesman of a body: … بوعزة الحمداوي', () => {
+    const doc = run('وقال الناطق باسم حزب العدالة والتنمية بوعزة الحمداوي إن الحزب سيشارك.');
+    expect(names(doc)).toContain('person:بوعزة الحمداوي');
+  });
+
+  it('does not read a preposition and a noun as a name: بضربة الأولى', () => {
+    const doc = run('وقال المدرب إن الفريق فاز بضربة الجزاء الأخيرة.');
+    expect(names(doc).filter((n) => n.startsWith('person:') && !n.endsWith('*'))).toEqual([]);
+  });
+});
