@@ -19,7 +19,7 @@ import {
 import { appositionPeople } from './entities/apposition';
 import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
-import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles } from './entities/coref';
+import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { matchGazetteer } from './entities/match';
 import { applyOverrides } from './entities/overrides';
@@ -41,6 +41,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   englishTitles(ctx);
   propagateNames(ctx);
   linkBodies(ctx);
+  shortBodies(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);
   trimDescriptiveHeads(ctx);

@@ -52,3 +52,17 @@ describe('extractEntities: a given name in ة before a family name in ي', () =>
     expect(names(doc).filter((n) => n.startsWith('person:') && !n.endsWith('*'))).toEqual([]);
   });
 });
+
+describe('extractEntities: bodies named by what they are for, with ل and a construct', () => {
+  it('reads ل + a noun in construct as the complement, and the head and adjectives later as the same body', () => {
+    const doc = run('وقال المركز المغربي لحقوق الطفل إن الأرقام مقلقة. وأضاف المركز المغربي أن التقرير سينشر.');
+    const bodies = doc.entities.filter((e) => e.type === 'organization');
+    expect(bodies.map((e) => e.label.ar)).toEqual(['المركز المغربي لحقوق الطفل']);
+    expect(bodies[0]!.mentions).toHaveLength(2);
+  });
+
+  it('does not take a verbal noun of purpose after ل: … لتحقيق الأهداف', () => {
+    const doc = run('وأطلقت الهيئة الوطنية لتحقيق الأهداف برنامجا جديدا.');
+    expect(names(doc)).not.toContain('organization:الهيئة الوطنية لتحقيق الأهداف');
+  });
+});

@@ -193,7 +193,21 @@ function forComplement(ctx: Context, j: number): number {
   // `الجمعية العمومية للبنك التجاري`: another body after لل is whose the first one is, not what it is for.
   const body = (k: number) =>
     [ctx.lex.orgHeads, ctx.lex.adjectiveHeads, ctx.lex.forHeads, ctx.lex.definiteHeads].some((h) => ctx.inSet(k, h));
-  if (!ok(j) || !/^لل../.test(tokens[j]!.norm) || cueAt(ctx, j) || body(j)) return j;
+  if (!ok(j) || cueAt(ctx, j) || body(j)) return j;
+  // `المرصد السوري لحقوق الإنسان`: ل and a noun in construct with one definite word say the same.
+  // Not a verbal noun of purpose (`لتحقيق`، `لإنجاز`، `لمناصرة`) nor a noun with a pronoun (`لمنتخبنا`).
+  const noun = tokens[j]!.norm.slice(1);
+  const construct =
+    /^ل[^ل]../.test(tokens[j]!.norm) &&
+    !verbLike(noun) &&
+    !/^م.ا..ه$/.test(noun) &&
+    !/(?:نا|ها|هم|ه)$/.test(noun) &&
+    ok(j + 1) &&
+    ctx.definite(j + 1) &&
+    !cueAt(ctx, j + 1) &&
+    !body(j + 1);
+  if (construct) return j + 2;
+  if (!/^لل../.test(tokens[j]!.norm)) return j;
   let k = j + 1;
   while (k - j < 5 && ok(k) && /^(?:وال|لل|ال)../.test(tokens[k]!.norm) && !cueAt(ctx, k)) k++;
   return k;

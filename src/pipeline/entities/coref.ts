@@ -256,3 +256,61 @@ export function linkBodies(ctx: Context): void {
     }
   }
 }
+
+/**
+ * `المرصد السوري` after `المرصد السوري لحقوق الإنسان`: a body named by what it is for (a definite head, its
+ * adjectives, then ل + complement) is later called by its head and adjectives alone. Those words are a
+ * mention of it when exactly one such body in the text shortens to them.
+ */
+export function shortBodies(ctx: Context): void {
+  const { tokens } = ctx;
+  const shorts = new Map<string, Found | null>();
+  for (const f of ctx.found) {
+    if (f.type !== 'organization' || f.source !== 'rule' || f.kind !== 'name') continue;
+    if (!ctx.inSet(f.tok, ctx.lex.forHeads) && !ctx.inSet(f.tok, ctx.lex.adjectiveHeads)) continue;
+    let p = f.tok + 1;
+    while (p < f.tokEnd && !tokens[p]!.norm.startsWith('ل')) p++;
+    if (p - f.tok < 2 || p >= f.tokEnd) continue;
+    const words = [tokens[f.tok]!.bare, ...tokens.slice(f.tok + 1, p).map((t) => t.norm)].join(' ');
+    shorts.set(words, shorts.has(words) && shorts.get(words)?.key !== f.key ? null : { ...f, tokEnd: p });
+  }
+  if (!shorts.size) return;
+  // `المركز المغربي` read alone as a body by the adjective rule: the same body.
+  for (const f of ctx.found) {
+    if (f.type !== 'organization' || f.source !== 'rule') continue;
+    const words = [tokens[f.tok]!.bare, ...tokens.slice(f.tok + 1, f.tokEnd).map((t) => t.norm)].join(' ');
+    const target = shorts.get(words);
+    if (target && target.key !== f.key) {
+      f.key = target.key;
+      f.kind = 'alias';
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic) continue;
+    for (const [words, f] of shorts) {
+      if (!f) continue;
+      const w = words.split(' ');
+      const n = w.length;
+      const first = tokens[i]!.forms.find((x) => x.form === w[0]);
+      let ok = !!first;
+      for (let k = 1; k < n && ok; k++) {
+        const t = tokens[i + k];
+        ok = !!t && !ctx.cover[i + k] && t.norm === w[k] && joinable(t.gap);
+      }
+      if (!ok) continue;
+      // Not a name of its own that goes on (`المجلس الوطني الانتقالي`).
+      const next = tokens[i + n];
+      if (next && joinable(next.gap) && !ctx.cover[i + n] && ctx.definite(i + n) && /ي$|يه$/.test(next.norm)) continue;
+      ctx.add({
+        ...f,
+        tok: i,
+        tokEnd: i + n,
+        start: tokens[i]!.start + first!.shift,
+        end: tokens[i + n - 1]!.end,
+        kind: 'alias',
+      });
+      i += n - 1;
+      break;
+    }
+  }
+}
