@@ -66,3 +66,16 @@ describe('extractEntities: bodies named by what they are for, with ل and a cons
     expect(names(doc)).not.toContain('organization:الهيئة الوطنية لتحقيق الأهداف');
   });
 });
+
+describe('extractEntities: compound nationality adjectives', () => {
+  it('reads both words of الكوري الجنوبي as the nationality, so the title is not given to another president', () => {
+    const doc = run('واستقبل الرئيس الأميركي جو بايدن وفدا. وقال مستشار للرئيس الكوري الجنوبي إن اللقاء مهم.');
+    const biden = doc.entities.find((e) => e.id === 'person:joe-biden');
+    expect(biden?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['جو بايدن']);
+  });
+
+  it('agrees in every word: الحكومة الكورية الجنوبية is one body with its country', () => {
+    const doc = run('وأعلنت الحكومة الكورية الجنوبية خطة جديدة.');
+    expect(names(doc)).toContain('organization:الحكومة الكورية الجنوبية');
+  });
+});

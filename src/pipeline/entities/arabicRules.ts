@@ -174,10 +174,12 @@ export function findOrganizations(ctx: Context): void {
     // The adjective agrees with the head (`الحكومة اللبنانية`); `رئيس الحكومة اللبناني` describes the رئيس.
     const agrees = () => /ه$/.test(dhead!.form) === /ه$/.test(tokens[i + 1]!.norm);
     if (dhead && !ctx.cover[i + 1] && ctx.nisba(i + 1) && joinable(tokens[i + 1]!.gap) && agrees()) {
-      const f = rule(ctx, i, i + 2, 'organization', dhead.shift);
       const nat = ctx.nisba(i + 1);
+      // `الحكومة الكورية الجنوبية`: the second word of a compound adjective.
+      const end = !ctx.cover[i + 2] && joinable(tokens[i + 2]?.gap ?? '\n') && ctx.nisba(i + 2) === nat ? i + 3 : i + 2;
+      const f = rule(ctx, i, end, 'organization', dhead.shift);
       ctx.add({ ...f, ...(nat ? { nationality: nat } : {}) });
-      i++;
+      i = end - 1;
     }
   }
 }
