@@ -19,7 +19,7 @@ import {
 import { appositionPeople } from './entities/apposition';
 import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
-import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
+import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { matchGazetteer } from './entities/match';
 import { applyOverrides } from './entities/overrides';
@@ -39,6 +39,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findEnglishNames(ctx);
   englishRoles(ctx);
   englishTitles(ctx);
+  joinKnownSurnames(ctx);
   propagateNames(ctx);
   linkBodies(ctx);
   shortBodies(ctx);

@@ -79,3 +79,33 @@ describe('extractEntities: compound nationality adjectives', () => {
     expect(names(doc)).toContain('organization:الحكومة الكورية الجنوبية');
   });
 });
+
+describe('extractEntities: a known person named in full with the father', () => {
+  it('reads given name, بن and father, then the known surname, as the known person', () => {
+    const doc = run('وقال وزير الخارجية الأسبق شون بن مايكل سبايسر إن الاجتماع سيعقد في موعده.');
+    const known = doc.entities.find((e) => e.id === 'person:sean-spicer');
+    expect(known?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['شون بن مايكل سبايسر']);
+    expect(doc.entities.filter((e) => e.type === 'person')).toHaveLength(1);
+  });
+
+  it('keeps a different given name before a known surname apart', () => {
+    const doc = run('وقال الوزير الأستاذ رشيد بن عبد الله ظريف إن الاجتماع سيعقد.');
+    expect(
+      doc.entities.some(
+        (e) =>
+          e.id === 'person:mohammad-javad-zarif' &&
+          e.mentions.length > 0 &&
+          doc.text.slice(e.mentions[0]!.start, e.mentions[0]!.end).startsWith('رشيد'),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('extractEntities: an apposition after a person already read', () => {
+  it('gives the role and lets the family name with the article link later', () => {
+    const doc = run('وقال خالد الزعبي المتحدث باسم وزارة الزراعة إن المحصول جيد. وأضاف الزعبي أن الأسعار ستنخفض.');
+    const p = doc.entities.find((e) => e.type === 'person');
+    expect(p?.roles?.[0]?.text.startsWith('المتحدث باسم')).toBe(true);
+    expect(p?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['خالد الزعبي', 'الزعبي']);
+  });
+});

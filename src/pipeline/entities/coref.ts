@@ -7,6 +7,7 @@
 import type { Context } from './context';
 import type { Found } from './found';
 import { joinable } from './tokens';
+import { normalize } from '../../search/normalize';
 
 interface PersonInfo {
   classes: Set<string>;
@@ -312,5 +313,24 @@ export function shortBodies(ctx: Context): void {
       i += n - 1;
       break;
     }
+  }
+}
+
+/**
+ * `عادل بن أحمد الجبير`: a name read by a rule that runs into a known person's surname, and starts with that
+ * person's given name, is the known person named in full (with the father's name the gazetteer lacks).
+ */
+export function joinKnownSurnames(ctx: Context): void {
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'person' || f.source !== 'rule' || f.kind !== 'name') continue;
+    const g = ctx.cover[f.tokEnd];
+    if (!g || g.tok !== f.tokEnd || g.type !== 'person' || g.source !== 'gazetteer' || g.kind === 'title' || !g.entry) continue;
+    if (!ctx.tokens[g.tok]!.arabic || !joinable(ctx.tokens[g.tok]!.gap)) continue;
+    const given = ctx.tokens[f.tok]!.bare;
+    if (!g.entry.ar.some((n) => normalize(n).split(' ')[0] === given && normalize(n).split(' ').length >= 2)) continue;
+    const role = f.role ?? g.role;
+    ctx.remove(f);
+    ctx.remove(g);
+    ctx.add({ ...g, tok: f.tok, tokEnd: g.tokEnd, start: f.start, kind: 'name', confirmed: true, ...(role ? { role } : {}) });
   }
 }
