@@ -109,3 +109,15 @@ describe('extractEntities: an apposition after a person already read', () => {
     expect(p?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['خالد الزعبي', 'الزعبي']);
   });
 });
+
+describe('extractEntities: given names that look definite, and common words that are places', () => {
+  it('reads a given name in ال right after a title as the name, not the title complement: الوزير الياس …', () => {
+    const doc = run('وقال الوزير الياس حنا إن الخطة جاهزة.');
+    expect(names(doc)).toContain('person:الياس حنا');
+  });
+
+  it('does not read the noun مشهد (scene) as the city without a place noun', () => {
+    expect(names(run('وشارك الآلاف في مشهد حضاري من الاحتجاج.'))).toEqual([]);
+    expect(names(run('ووصل الوفد إلى مدينة مشهد شرق البلاد.'))).toContain('place:مشهد');
+  });
+});

@@ -339,7 +339,9 @@ export function findTitledPeople(ctx: Context): void {
         tokens[j]!.forms.some((f) => COMPLEMENT_LINKS.has(f.form)) &&
         (!!ctx.cover[j + 1] || (ctx.definite(j + 1) && !ctx.isStop(j + 1)));
       const noun = ctx.inSet(j, ctx.lex.complements) || ctx.inSet(j, ctx.lex.orgHeads);
-      if (!(nat || (ctx.definite(j) && !ctx.isStop(j)) || link || noun || cueAt(ctx, j))) break;
+      // `الوزير الياس بوصعب`: a given name that looks definite starts the name, it is no complement.
+      const givenDefinite = ctx.definite(j) && ctx.lex.given.has(tokens[j]!.norm) && j === cue.to;
+      if (!(nat || (ctx.definite(j) && !ctx.isStop(j) && !givenDefinite) || link || noun || cueAt(ctx, j))) break;
       j++;
       if (!link) lastConsumed = j;
     }
