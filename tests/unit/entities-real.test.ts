@@ -121,3 +121,15 @@ describe('extractEntities: given names that look definite, and common words that
     expect(names(run('ووصل الوفد إلى مدينة مشهد شرق البلاد.'))).toContain('place:مشهد');
   });
 });
+
+describe('extractEntities: a proper head with a name in ال and what the body is for', () => {
+  it('reads مركز + a name with the article + لل complement as one body, without a disagreeing adjective', () => {
+    const doc = run('وقال مدير مركز الزيتونة للدراسات الاستراتيجية السياسي إن التقرير جاهز.');
+    expect(names(doc)).toContain('organization:مركز الزيتونة للدراسات الاستراتيجية');
+  });
+
+  it('leaves a proper head before a definite noun alone without the complement', () => {
+    const doc = run('وزار الوفد مركز المدينة صباحا.');
+    expect(names(doc).filter((n) => n.startsWith('organization:'))).toEqual([]);
+  });
+});

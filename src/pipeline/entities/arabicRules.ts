@@ -127,7 +127,21 @@ export function findOrganizations(ctx: Context): void {
         if (cueAt(ctx, j)) break; // `مجلس النقباء الدكتور …`: a title starts the next phrase
         // `بالسماح`، `كالعادة`: a preposition ends the complement; و/ل + article continue it (`والأمن`، `للأمم`).
         if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j) && !/^[بكف]ال/.test(tokens[j]!.norm)) j++;
-        else if (ctx.nisba(j) && j > i + 1) j++;
+        // `مركز الفينيق للدراسات العمالية`: a proper head, a name with the article and what the body is for.
+        else if (
+          properOk &&
+          !definiteOk &&
+          j === i + 1 &&
+          ctx.definite(j) &&
+          !ctx.isStop(j) &&
+          !relational(ctx, j) &&
+          /^لل/.test(tokens[j + 1]?.norm ?? '') &&
+          forComplement(ctx, j + 1) > j + 1
+        ) {
+          j = forComplement(ctx, j + 1);
+          proper = 2;
+          break;
+        } else if (ctx.nisba(j) && j > i + 1) j++;
         // `مصرف قطر المركزي`: a relational adjective after a place that became part of the name.
         else if (proper >= 1 && relational(ctx, j)) j++;
         else if (
@@ -211,7 +225,12 @@ function forComplement(ctx: Context, j: number): number {
   if (construct) return j + 2;
   if (!/^لل../.test(tokens[j]!.norm)) return j;
   let k = j + 1;
-  while (k - j < 5 && ok(k) && /^(?:وال|لل|ال)../.test(tokens[k]!.norm) && !cueAt(ctx, k)) k++;
+  // A masculine adjective after a feminine or plural noun (`للدراسات العمالية الاقتصادي`) describes something else.
+  const feminine = /(?:ات|ه)$/.test(tokens[j]!.norm);
+  while (k - j < 5 && ok(k) && /^(?:وال|لل|ال)../.test(tokens[k]!.norm) && !cueAt(ctx, k)) {
+    if (feminine && k > j + 1 && /^ال.*ي$/.test(tokens[k]!.norm)) break;
+    k++;
+  }
   return k;
 }
 
