@@ -12,6 +12,7 @@ import { assemble } from './entities/assemble';
 import {
   findGivenNamePeople,
   findOrganizations,
+  dropPlaceAdjectives,
   findPlaces,
   findQuotedOrganizations,
   findTitledPeople,
@@ -32,6 +33,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
   findQuotedOrganizations(ctx);
   findOrganizations(ctx);
+  dropPlaceAdjectives(ctx);
   findTitledPeople(ctx);
   findPlaces(ctx);
   findGivenNamePeople(ctx);

@@ -133,3 +133,12 @@ describe('extractEntities: a proper head with a name in ال and what the body i
     expect(names(doc).filter((n) => n.startsWith('organization:'))).toEqual([]);
   });
 });
+
+describe('extractEntities: a country named like its adjective', () => {
+  it('reads السعودية after a feminine definite noun as the adjective, elsewhere as the country', () => {
+    const doc = run('وقال موظف في السفارة السعودية إن الوفد عاد إلى السعودية أمس.');
+    const sa = doc.entities.find((e) => e.id === 'place:SA');
+    expect(sa?.mentions).toHaveLength(1);
+    expect(doc.text.slice(sa!.mentions[0]!.start - 4, sa!.mentions[0]!.start)).toBe('إلى ');
+  });
+});

@@ -241,6 +241,25 @@ function relational(ctx: Context, j: number): boolean {
   return !!ctx.nisba(j) || /^ال...*(?:ي|يه)$/.test(t.norm);
 }
 
+/**
+ * `السفارة السعودية`، `القوات السعودية`: a country whose name is also its nationality adjective, right after
+ * a definite noun it agrees with (both feminine), is the adjective, not the place. `إلى السعودية`، `الرئيس
+ * السعودية` (no agreement) keep the place.
+ */
+export function dropPlaceAdjectives(ctx: Context): void {
+  const { tokens } = ctx;
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'place' || f.source !== 'gazetteer' || f.tokEnd - f.tok !== 1) continue;
+    const t = tokens[f.tok]!;
+    const prev = tokens[f.tok - 1];
+    if (!t.arabic || !prev?.arabic || !joinable(t.gap) || t.forms.length > 1 || !ctx.definite(f.tok) || !ctx.nisba(f.tok))
+      continue;
+    if (ctx.cover[f.tok - 1] || ctx.isStop(f.tok - 1) || !ctx.definite(f.tok - 1) || !/ه$/.test(t.norm)) continue;
+    if (!/(?:ه|ات)$/.test(prev.bare) || ctx.inSet(f.tok - 1, ctx.lex.placeHeads) || cueAt(ctx, f.tok - 1)) continue;
+    ctx.remove(f);
+  }
+}
+
 /** Place nouns after which a name with the article is still a place: `مدينة الرقة`. */
 const CITY_HEADS = new Set(['مدينه', 'بلده', 'قريه', 'مخيم', 'حي', 'محافظه', 'ضاحيه']);
 
