@@ -142,3 +142,20 @@ describe('extractEntities: a country named like its adjective', () => {
     expect(doc.text.slice(sa!.mentions[0]!.start - 4, sa!.mentions[0]!.start)).toBe('إلى ');
   });
 });
+
+describe('extractEntities (English): East Asian family names', () => {
+  it('links the first word of a person the text calls Chinese: spokesman Liu Jianchao … Liu', () => {
+    const doc = run(
+      'The plan is unacceptable, said Chinese foreign ministry spokesman Liu Jianchao. Liu added that talks would go on.',
+      'en',
+    );
+    const p = doc.entities.find((e) => e.type === 'person');
+    expect(p?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['Liu Jianchao', 'Liu']);
+  });
+
+  it('keeps Western order for others: spokesman Mark Toner … Toner, not Mark', () => {
+    const doc = run('The plan is unacceptable, said State Department spokesman Mark Toner. Mark Twain was not mentioned.', 'en');
+    const p = doc.entities.find((e) => e.label.en === 'Mark Toner');
+    expect(p?.mentions).toHaveLength(1);
+  });
+});

@@ -9,6 +9,9 @@ import type { Found } from './found';
 import { joinable } from './tokens';
 import { normalize } from '../../search/normalize';
 
+/** Countries whose names put the family name first (written so in English news too). */
+const EAST_ASIAN = new Set(['CN', 'TW', 'HK', 'MO', 'KR', 'KP', 'VN']);
+
 interface PersonInfo {
   classes: Set<string>;
   nationality?: string;
@@ -75,7 +78,13 @@ export function propagateNames(ctx: Context): Map<string, string> {
     // `Kim Gye-gwan`, `Song Min-soon`: a hyphenated given name after the first word is East Asian
     // order, so the first word is the family name that later mentions use alone.
     const first = ctx.tokens[f.tok]!;
-    if (!first.arabic && ctx.tokens.slice(f.tok + 2, f.tokEnd).some((t) => t.gap === '-' && /^[a-z]/.test(t.raw))) {
+    // `Chinese foreign ministry spokesman Shen Guofang` … `Shen`: the text says the person is East Asian.
+    const nat = f.role?.nationality ?? f.nationality;
+    const eastAsian = !!nat && EAST_ASIAN.has(nat) && f.tokEnd - f.tok <= 3;
+    if (
+      !first.arabic &&
+      (eastAsian || ctx.tokens.slice(f.tok + 2, f.tokEnd).some((t) => t.gap === '-' && /^[a-z]/.test(t.raw)))
+    ) {
       const had = surnames.get(first.norm);
       surnames.set(first.norm, had === undefined || had === f.key ? f.key : null);
     }
