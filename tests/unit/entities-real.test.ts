@@ -159,3 +159,10 @@ describe('extractEntities (English): East Asian family names', () => {
     expect(p?.mentions).toHaveLength(1);
   });
 });
+
+describe('extractEntities: a counted nationality that reads like a country', () => {
+  it('reads 12 روسيا as twelve Russians, and روسيا elsewhere as Russia', () => {
+    const doc = run('ووجهت روسيا انتقادات بعد توجيه الاتهام إلى 14 روسيا بالقرصنة.');
+    expect(doc.entities.find((e) => e.id === 'place:RU')?.mentions).toHaveLength(1);
+  });
+});

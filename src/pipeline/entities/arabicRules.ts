@@ -252,6 +252,12 @@ export function dropPlaceAdjectives(ctx: Context): void {
     if (f.type !== 'place' || f.source !== 'gazetteer' || f.tokEnd - f.tok !== 1) continue;
     const t = tokens[f.tok]!;
     const prev = tokens[f.tok - 1];
+    // `12 روسيا`: after 11–99 a counted noun is a singular accusative, `روسيًا` (a Russian), not Russia.
+    const n = Number(prev?.norm);
+    if (t.arabic && prev && n >= 11 && n <= 99 && /يا$/.test(t.norm) && ctx.lex.nisba.has(t.norm.slice(0, -1))) {
+      ctx.remove(f);
+      continue;
+    }
     if (!t.arabic || !prev?.arabic || !joinable(t.gap) || t.forms.length > 1 || !ctx.definite(f.tok) || !ctx.nisba(f.tok))
       continue;
     if (ctx.cover[f.tok - 1] || ctx.isStop(f.tok - 1) || !ctx.definite(f.tok - 1) || !/ه$/.test(t.norm)) continue;
