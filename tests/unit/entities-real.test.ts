@@ -166,3 +166,15 @@ describe('extractEntities: a counted nationality that reads like a country', () 
     expect(doc.entities.find((e) => e.id === 'place:RU')?.mentions).toHaveLength(1);
   });
 });
+
+describe('extractEntities: علي after an honorific', () => {
+  it('reads الدكتور علي + a family name as a person, and links the family name later', () => {
+    const doc = run('وقال رئيس النقابة الدكتور علي الخطيب إن الإضراب نجح. وأضاف الخطيب أن الرد منتظر.');
+    expect(names(doc)).toEqual(['person:علي الخطيب', 'person:الخطيب']);
+  });
+
+  it('does not read علي (for على) after a non-honorific title as a name', () => {
+    const doc = run('وشدد الوزير علي الحاجة إلى الإصلاح.');
+    expect(names(doc).filter((n) => !n.endsWith('*'))).toEqual([]);
+  });
+});

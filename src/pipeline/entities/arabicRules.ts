@@ -419,7 +419,15 @@ export function findTitledPeople(ctx: Context): void {
       continue;
     }
     const feminine = /ه$/.test(tokens[i]!.forms[tokens[i]!.forms.length - 1]!.form) && /ة$/.test(tokens[i]!.raw);
-    const end = !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine) : undefined;
+    // `الدكتور علي العبوس`: after an honorific, `علي` before a family name with the article is the name, not على.
+    const ali =
+      cue.lone &&
+      tokens[lastConsumed]?.raw === 'علي' &&
+      ctx.definite(lastConsumed + 1) &&
+      nameWord(ctx, lastConsumed + 1) &&
+      joinable(tokens[lastConsumed + 1]!.gap);
+    const end =
+      !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine, ali) : undefined;
     // A lone word before a word with the article is a construct (`حرص المملكة`), not a name.
     const single = end !== undefined && end - lastConsumed === 1;
     if (single && ctx.definite(end) && joinable(tokens[end]!.gap) && !givenName(ctx, lastConsumed)) {
