@@ -12,6 +12,7 @@ import { assemble } from './entities/assemble';
 import {
   findGivenNamePeople,
   findOrganizations,
+  dropPlaceAdjectives,
   findPlaces,
   findQuotedOrganizations,
   findTitledPeople,
@@ -19,7 +20,7 @@ import {
 import { appositionPeople } from './entities/apposition';
 import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
-import { dropUnconfirmed, linkBodies, propagateNames, resolveTitles } from './entities/coref';
+import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { matchGazetteer } from './entities/match';
 import { applyOverrides } from './entities/overrides';
@@ -32,6 +33,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
   findQuotedOrganizations(ctx);
   findOrganizations(ctx);
+  dropPlaceAdjectives(ctx);
   findTitledPeople(ctx);
   findPlaces(ctx);
   findGivenNamePeople(ctx);
@@ -39,8 +41,10 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findEnglishNames(ctx);
   englishRoles(ctx);
   englishTitles(ctx);
+  joinKnownSurnames(ctx);
   propagateNames(ctx);
   linkBodies(ctx);
+  shortBodies(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);
   trimDescriptiveHeads(ctx);

@@ -48,6 +48,20 @@ describe('parseGazetteer', () => {
     expect(clashes).toEqual([]);
   });
 
+  it('has no English variant hidden by an earlier one of the same entry that differs only in case', () => {
+    // The index keeps the first name per normalised form, so `NARAL` before `Naral` made `Naral` dead.
+    const dead: string[] = [];
+    for (const e of parseGazetteer(text)) {
+      const seen = new Set<string>();
+      for (const n of e.en) {
+        const k = normalize(n);
+        if (seen.has(k) && e.en.find((x) => normalize(x) === k) !== n) dead.push(`${e.id}: ${n}`);
+        seen.add(k);
+      }
+    }
+    expect(dead).toEqual([]);
+  });
+
   it('stops on a bad entry with the file, line and reason', () => {
     const bad = '[\n{"id": "person:a", "type": "person", "ar": ["أ"]},\n{"id": "org:b", "type": "person", "ar": ["ب"]}\n]';
     expect(() => parseGazetteer(bad, 'src/pipeline/data/gazetteer.json')).toThrow(

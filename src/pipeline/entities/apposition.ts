@@ -16,7 +16,7 @@ const AGE = /^\s*\(\s*$/u;
 const AGE_WORDS = new Set(['عاما', 'عام', 'سنه', 'عاماً']);
 
 /** Does an apposition or an age start at token i? Returns the role span for a title, or true for an age. */
-function cueAfter(ctx: Context, i: number): { from: number; to: number; classes: string[] } | 'age' | undefined {
+function cueAfter(ctx: Context, i: number, known = false): { from: number; to: number; classes: string[] } | 'age' | undefined {
   const t = ctx.tokens[i];
   if (!t) return undefined;
   if (AGE.test(t.gap) && /^\d{1,3}$/.test(t.norm) && AGE_WORDS.has(ctx.tokens[i + 1]?.norm ?? '')) return 'age';
@@ -25,14 +25,19 @@ function cueAfter(ctx: Context, i: number): { from: number; to: number; classes:
   if (!cue || cue.counterpart || cue.dual || cue.lone || cue.classes.length === 0) return undefined;
   // `أصبح مستشارا لوزير الثقافة`، `شيئا ورئيس الوزراء`: a title after a clitic is not in apposition.
   if (!ctx.lex.titles.has(t.norm)) return undefined;
-  // Without a comma only an indefinite title in construct: `X وزير الخارجية`, not `X الرئيس`.
-  if (!COMMA.test(t.gap) && ctx.definite(i)) return undefined;
+  // Without a comma only an indefinite title in construct: `X وزير الخارجية`, not `X الرئيس`; after a person
+  // already read, a definite title with its complement too (`سعد الحديثي المتحدث باسم المكتب`).
+  if (!COMMA.test(t.gap) && ctx.definite(i) && !known) return undefined;
   // The title needs its complement: a definite word, a known body or place, or a nationality adjective.
   const c = cue.to;
   const next = ctx.tokens[c];
   if (!next || !joinable(next.gap)) return undefined;
   const covered = ctx.cover[c];
-  if (!(covered?.tok === c && covered.type !== 'person') && !ctx.definite(c) && !ctx.nisba(c)) return undefined;
+  // After a person already read, a head noun (`مكتب …`) or `باسم` + body also completes it.
+  const body = (k: number) =>
+    (ctx.cover[k]?.tok === k && ctx.cover[k]!.type !== 'person') || ctx.inSet(k, ctx.lex.orgHeads) || ctx.definite(k);
+  const link = known && (ctx.inSet(c, ctx.lex.orgHeads) || (next.norm === 'باسم' && body(c + 1)));
+  if (!(covered?.tok === c && covered.type !== 'person') && !ctx.definite(c) && !ctx.nisba(c) && !link) return undefined;
   if (ctx.isStop(c)) return undefined;
   return { from: i, to: cue.to, classes: cue.classes };
 }
@@ -53,9 +58,20 @@ function leftEdge(ctx: Context, k: number): boolean {
 export function appositionPeople(ctx: Context): void {
   const { tokens } = ctx;
   for (let i = 1; i < tokens.length; i++) {
-    if (ctx.cover[i] && ctx.cover[i]!.tok === i && ctx.cover[i]!.type === 'person') continue;
-    const cue = cueAfter(ctx, i);
-    if (!cue || ctx.cover[i - 1]) continue;
+    const named = ctx.cover[i - 1];
+    const at = ctx.cover[i];
+    if (at && at.tok === i && at.type === 'person' && (at.kind !== 'title' || !named)) continue;
+    const cue = cueAfter(ctx, i, !!named && named.type === 'person' && named.kind === 'name');
+    if (!cue) continue;
+    // `سعد الحديثي، المتحدث باسم …`: a person already read gets the role of the apposition after them.
+    if (named && named.type === 'person' && named.kind === 'name' && named.tokEnd === i && !named.role && cue !== 'age') {
+      const roleEnd = tokens[cue.to]!.end;
+      const start = tokens[cue.from]!.start;
+      named.role = { text: ctx.text.slice(start, roleEnd), start, end: roleEnd, classes: cue.classes };
+      // The apposition is the role, not another mention of the person.
+      if (at?.kind === 'title') ctx.remove(at);
+    }
+    if (named) continue;
     // Walk back over at most three name words; the gap before the first one, or the word before it, is the edge.
     let k = i - 1;
     let first: number | undefined;

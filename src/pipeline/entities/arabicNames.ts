@@ -37,7 +37,9 @@ export function nameWord(ctx: Context, i: number): boolean {
   if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm)) return false;
   if (/(?:هم|هما|ها|كم)$/.test(t.raw) && t.raw.length >= 5 && !ctx.lex.given.has(t.norm)) return false;
   // ل/ب before a feminine noun (`لمدة`، `بضربة`): a prepositional phrase.
-  if (/^[لب]/.test(t.norm) && /ة$/.test(t.raw) && !ctx.lex.given.has(t.norm)) return false;
+  // Maghrebi names in بو (`بوجمعة`) only before a family name in ي (see familyNisbaAfter).
+  if (/^[لب]/.test(t.norm) && /ة$/.test(t.raw) && !ctx.lex.given.has(t.norm) && !(/^بو/.test(t.norm) && familyNisbaAfter(ctx, i)))
+    return false;
   return true;
 }
 
@@ -79,11 +81,25 @@ function firstNameWord(ctx: Context, j: number, feminine: boolean): boolean {
   if (/^و/.test(t.norm) && !given) return false;
   if (!given && verbLike(t.norm)) return false;
   // `لحقوق الإنسان`، `بقيادة الجيش`: a preposition and a construct, not a name.
-  if (!given && /^[لب]/.test(t.norm) && ctx.definite(j + 1)) return false;
+  if (!given && /^[لب]/.test(t.norm) && ctx.definite(j + 1) && !(/^بو/.test(t.norm) && familyNisbaAfter(ctx, j))) return false;
   // `صورة`، `قوله`: nouns and verbs with pronouns; a woman's name may end in ة after a feminine title.
   if (/ه$/.test(t.raw) && !given) return false;
-  if (/ة$/.test(t.raw) && !given && !feminine) return false;
+  if (/ة$/.test(t.raw) && !given && !feminine && !familyNisbaAfter(ctx, j)) return false;
   return true;
+}
+
+/**
+ * `بوجمعة الرميلي`، `حمادة الصباحي`: a word in ة followed by a masculine definite word in ي is a given name and a
+ * family name, since a feminine noun would take a feminine adjective (`الرسمية`) and a noun in construct is rarely
+ * such a word. Not a nationality adjective (`الأوروبي`), not after a preposition (`لمدة`، `بضربة`; `بو` is a name's
+ * `Abu` in the Maghreb), and the name must end there.
+ */
+function familyNisbaAfter(ctx: Context, j: number): boolean {
+  const n = ctx.tokens[j + 1];
+  if (!n || !n.arabic || !joinable(n.gap) || ctx.cover[j + 1] || !/^ال[^ا].{2,}ي$/.test(n.norm) || ctx.nisba(j + 1)) return false;
+  if (ctx.isStop(j + 1) || ctx.lex.nisba.has(n.norm) || /^(?:ل|ب[^و])/.test(ctx.tokens[j]!.norm)) return false;
+  const after = ctx.tokens[j + 2];
+  return !after || !joinable(after.gap) || !after.arabic || ctx.isStop(j + 2) || !nameWord(ctx, j + 2);
 }
 
 /** The end (exclusive) of a name whose first word is token j. */
@@ -170,7 +186,10 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
 
 /** Key of an entity found by a rule: type and the normalised words of its span. */
 export function ruleKey(text: string, start: number, end: number, type: string): string {
-  return `rule:${type}:${normalize(text.slice(start, end))
+  // `للحكومة السورية`: the mention starts after the preposition's ل, so the article's alif is restored
+  // and the name keys as `الحكومة السورية`, the same entity as its other mentions.
+  const span = text[start] === 'ل' && text[start - 1] === 'ل' ? `ا${text.slice(start, end)}` : text.slice(start, end);
+  return `rule:${type}:${normalize(span)
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean)
     .join(' ')}`;

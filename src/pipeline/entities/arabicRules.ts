@@ -127,7 +127,21 @@ export function findOrganizations(ctx: Context): void {
         if (cueAt(ctx, j)) break; // `مجلس النقباء الدكتور …`: a title starts the next phrase
         // `بالسماح`، `كالعادة`: a preposition ends the complement; و/ل + article continue it (`والأمن`، `للأمم`).
         if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j) && !/^[بكف]ال/.test(tokens[j]!.norm)) j++;
-        else if (ctx.nisba(j) && j > i + 1) j++;
+        // `مركز الفينيق للدراسات العمالية`: a proper head, a name with the article and what the body is for.
+        else if (
+          properOk &&
+          !definiteOk &&
+          j === i + 1 &&
+          ctx.definite(j) &&
+          !ctx.isStop(j) &&
+          !relational(ctx, j) &&
+          /^لل/.test(tokens[j + 1]?.norm ?? '') &&
+          forComplement(ctx, j + 1) > j + 1
+        ) {
+          j = forComplement(ctx, j + 1);
+          proper = 2;
+          break;
+        } else if (ctx.nisba(j) && j > i + 1) j++;
         // `مصرف قطر المركزي`: a relational adjective after a place that became part of the name.
         else if (proper >= 1 && relational(ctx, j)) j++;
         else if (
@@ -174,10 +188,12 @@ export function findOrganizations(ctx: Context): void {
     // The adjective agrees with the head (`الحكومة اللبنانية`); `رئيس الحكومة اللبناني` describes the رئيس.
     const agrees = () => /ه$/.test(dhead!.form) === /ه$/.test(tokens[i + 1]!.norm);
     if (dhead && !ctx.cover[i + 1] && ctx.nisba(i + 1) && joinable(tokens[i + 1]!.gap) && agrees()) {
-      const f = rule(ctx, i, i + 2, 'organization', dhead.shift);
       const nat = ctx.nisba(i + 1);
+      // `الحكومة الكورية الجنوبية`: the second word of a compound adjective.
+      const end = !ctx.cover[i + 2] && joinable(tokens[i + 2]?.gap ?? '\n') && ctx.nisba(i + 2) === nat ? i + 3 : i + 2;
+      const f = rule(ctx, i, end, 'organization', dhead.shift);
       ctx.add({ ...f, ...(nat ? { nationality: nat } : {}) });
-      i++;
+      i = end - 1;
     }
   }
 }
@@ -193,9 +209,28 @@ function forComplement(ctx: Context, j: number): number {
   // `الجمعية العمومية للبنك التجاري`: another body after لل is whose the first one is, not what it is for.
   const body = (k: number) =>
     [ctx.lex.orgHeads, ctx.lex.adjectiveHeads, ctx.lex.forHeads, ctx.lex.definiteHeads].some((h) => ctx.inSet(k, h));
-  if (!ok(j) || !/^لل../.test(tokens[j]!.norm) || cueAt(ctx, j) || body(j)) return j;
+  if (!ok(j) || cueAt(ctx, j) || body(j)) return j;
+  // `المرصد السوري لحقوق الإنسان`: ل and a noun in construct with one definite word say the same.
+  // Not a verbal noun of purpose (`لتحقيق`، `لإنجاز`، `لمناصرة`) nor a noun with a pronoun (`لمنتخبنا`).
+  const noun = tokens[j]!.norm.slice(1);
+  const construct =
+    /^ل[^ل]../.test(tokens[j]!.norm) &&
+    !verbLike(noun) &&
+    !/^م.ا..ه$/.test(noun) &&
+    !/(?:نا|ها|هم|ه)$/.test(noun) &&
+    ok(j + 1) &&
+    ctx.definite(j + 1) &&
+    !cueAt(ctx, j + 1) &&
+    !body(j + 1);
+  if (construct) return j + 2;
+  if (!/^لل../.test(tokens[j]!.norm)) return j;
   let k = j + 1;
-  while (k - j < 5 && ok(k) && /^(?:وال|لل|ال)../.test(tokens[k]!.norm) && !cueAt(ctx, k)) k++;
+  // A masculine adjective after a feminine or plural noun (`للدراسات العمالية الاقتصادي`) describes something else.
+  const feminine = /(?:ات|ه)$/.test(tokens[j]!.norm);
+  while (k - j < 5 && ok(k) && /^(?:وال|لل|ال)../.test(tokens[k]!.norm) && !cueAt(ctx, k)) {
+    if (feminine && k > j + 1 && /^ال.*ي$/.test(tokens[k]!.norm)) break;
+    k++;
+  }
   return k;
 }
 
@@ -204,6 +239,31 @@ function relational(ctx: Context, j: number): boolean {
   const t = ctx.tokens[j]!;
   if (!t.arabic || ctx.isStop(j) || !t.norm.startsWith('ال')) return false;
   return !!ctx.nisba(j) || /^ال...*(?:ي|يه)$/.test(t.norm);
+}
+
+/**
+ * `السفارة السعودية`، `القوات السعودية`: a country whose name is also its nationality adjective, right after
+ * a definite noun it agrees with (both feminine), is the adjective, not the place. `إلى السعودية`، `الرئيس
+ * السعودية` (no agreement) keep the place.
+ */
+export function dropPlaceAdjectives(ctx: Context): void {
+  const { tokens } = ctx;
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'place' || f.source !== 'gazetteer' || f.tokEnd - f.tok !== 1) continue;
+    const t = tokens[f.tok]!;
+    const prev = tokens[f.tok - 1];
+    // `12 روسيا`: after 11–99 a counted noun is a singular accusative, `روسيًا` (a Russian), not Russia.
+    const n = Number(prev?.norm);
+    if (t.arabic && prev && n >= 11 && n <= 99 && /يا$/.test(t.norm) && ctx.lex.nisba.has(t.norm.slice(0, -1))) {
+      ctx.remove(f);
+      continue;
+    }
+    if (!t.arabic || !prev?.arabic || !joinable(t.gap) || t.forms.length > 1 || !ctx.definite(f.tok) || !ctx.nisba(f.tok))
+      continue;
+    if (ctx.cover[f.tok - 1] || ctx.isStop(f.tok - 1) || !ctx.definite(f.tok - 1) || !/ه$/.test(t.norm)) continue;
+    if (!/(?:ه|ات)$/.test(prev.bare) || ctx.inSet(f.tok - 1, ctx.lex.placeHeads) || cueAt(ctx, f.tok - 1)) continue;
+    ctx.remove(f);
+  }
 }
 
 /** Place nouns after which a name with the article is still a place: `مدينة الرقة`. */
@@ -240,6 +300,8 @@ interface Cue {
   dual: boolean;
   counterpart: boolean;
   lone: boolean;
+  /** Code units of proclitics before the cue's first word (`ووزيرة` → 1; `وزيرة` → 0, not a stripped و). */
+  shift: number;
 }
 
 /** The longest title cue starting at token i. */
@@ -254,7 +316,16 @@ export function cueAt(ctx: Context, i: number): Cue | undefined {
         const tk = ctx.tokens[i + k];
         ok = !!tk && tk.norm === cue.words[k] && joinable(tk.gap);
       }
-      if (ok) return { from: i, to: i + n, classes: cue.classes, dual: cue.dual, counterpart: cue.counterpart, lone: cue.lone };
+      if (ok)
+        return {
+          from: i,
+          to: i + n,
+          classes: cue.classes,
+          dual: cue.dual,
+          counterpart: cue.counterpart,
+          lone: cue.lone,
+          shift: f.shift,
+        };
     }
   }
   return undefined;
@@ -280,7 +351,7 @@ export function findTitledPeople(ctx: Context): void {
     const lone = cue.lone && ctx.definite(i) ? loneDefinite(ctx, cue.to) : undefined;
     if (lone !== undefined) {
       const t0 = tokens[i]!;
-      const start = t0.start + t0.forms[t0.forms.length - 1]!.shift;
+      const start = t0.start + cue.shift;
       const text = ctx.text.slice(start, tokens[cue.to - 1]!.end);
       ctx.add({ ...rule(ctx, cue.to, lone, 'person'), role: { text, start, end: start + text.length, classes } });
       i = lone - 1;
@@ -312,12 +383,14 @@ export function findTitledPeople(ctx: Context): void {
         tokens[j]!.forms.some((f) => COMPLEMENT_LINKS.has(f.form)) &&
         (!!ctx.cover[j + 1] || (ctx.definite(j + 1) && !ctx.isStop(j + 1)));
       const noun = ctx.inSet(j, ctx.lex.complements) || ctx.inSet(j, ctx.lex.orgHeads);
-      if (!(nat || (ctx.definite(j) && !ctx.isStop(j)) || link || noun || cueAt(ctx, j))) break;
+      // `الوزير الياس بوصعب`: a given name that looks definite starts the name, it is no complement.
+      const givenDefinite = ctx.definite(j) && ctx.lex.given.has(tokens[j]!.norm) && j === cue.to;
+      if (!(nat || (ctx.definite(j) && !ctx.isStop(j) && !givenDefinite) || link || noun || cueAt(ctx, j))) break;
       j++;
       if (!link) lastConsumed = j;
     }
     const roleText = {
-      start: tokens[i]!.start + tokens[i]!.forms[tokens[i]!.forms.length - 1]!.shift,
+      start: tokens[i]!.start + cue.shift,
       end: tokens[lastConsumed - 1]!.end,
     };
     const role = (): FoundRole => ({
@@ -334,7 +407,7 @@ export function findTitledPeople(ctx: Context): void {
         const targets = [named.key];
         const second = ctx.cover[named.tokEnd];
         if (second && second.type === 'person' && tokens[named.tokEnd]!.norm.startsWith('و')) targets.push(second.key);
-        ctx.add({ ...titleSpan(ctx, i, cue.to), classes, dual: true, targets });
+        ctx.add({ ...titleSpan(ctx, i, cue.to, cue.shift), classes, dual: true, targets });
         for (const f of ctx.found)
           if (targets.includes(f.key) && !f.role) f.role = { ...role(), text: ctx.text.slice(roleText.start, roleText.end) };
         continue;
@@ -346,7 +419,15 @@ export function findTitledPeople(ctx: Context): void {
       continue;
     }
     const feminine = /ه$/.test(tokens[i]!.forms[tokens[i]!.forms.length - 1]!.form) && /ة$/.test(tokens[i]!.raw);
-    const end = !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine) : undefined;
+    // `الدكتور علي العبوس`: after an honorific, `علي` before a family name with the article is the name, not على.
+    const ali =
+      cue.lone &&
+      tokens[lastConsumed]?.raw === 'علي' &&
+      ctx.definite(lastConsumed + 1) &&
+      nameWord(ctx, lastConsumed + 1) &&
+      joinable(tokens[lastConsumed + 1]!.gap);
+    const end =
+      !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine, ali) : undefined;
     // A lone word before a word with the article is a construct (`حرص المملكة`), not a name.
     const single = end !== undefined && end - lastConsumed === 1;
     if (single && ctx.definite(end) && joinable(tokens[end]!.gap) && !givenName(ctx, lastConsumed)) {
@@ -383,7 +464,7 @@ export function findTitledPeople(ctx: Context): void {
       own.push(nat);
       end2++;
     }
-    ctx.add({ ...titleSpan(ctx, i, end2), classes, nationalities: own, ...(cue.dual ? { dual: true } : {}) });
+    ctx.add({ ...titleSpan(ctx, i, end2, cue.shift), classes, nationalities: own, ...(cue.dual ? { dual: true } : {}) });
     i = end2 - 1;
   }
 }
@@ -440,12 +521,12 @@ function nisbaPerson(ctx: Context, i: number): void {
   ctx.add({ ...rule(ctx, j, end, 'person'), nationality: nat });
 }
 
-function titleSpan(ctx: Context, from: number, to: number): Found {
+function titleSpan(ctx: Context, from: number, to: number, shift: number): Found {
   const t = ctx.tokens[from]!;
   return {
     tok: from,
     tokEnd: to,
-    start: t.start + t.forms[t.forms.length - 1]!.shift,
+    start: t.start + shift,
     end: ctx.tokens[to - 1]!.end,
     type: 'person',
     key: '',

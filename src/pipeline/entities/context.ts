@@ -1,4 +1,5 @@
 /** Shared state of one document's recognition: tokens, what covers each token, the lexicon. */
+import { joinable } from './tokens';
 import type { Found } from './found';
 import type { Lexicon } from './lexicon';
 import type { Token } from './tokens';
@@ -73,7 +74,21 @@ export class Context {
   nisba(i: number): string | undefined {
     const t = this.tokens[i];
     if (!t) return undefined;
-    return t.arabic ? this.lookup(i, this.lex.nisba) : this.lex.nisba.get(t.norm);
+    if (!t.arabic) return this.lex.nisba.get(t.norm);
+    // Compound adjectives (`الكوري الجنوبي`): both words carry the country.
+    const next = this.tokens[i + 1];
+    if (next?.arabic && joinable(next.gap))
+      for (const f of t.forms) {
+        const v = this.lex.nisba.get(`${f.form} ${next.norm}`);
+        if (v !== undefined) return v;
+      }
+    const prev = this.tokens[i - 1];
+    if (prev?.arabic && joinable(t.gap))
+      for (const f of prev.forms) {
+        const v = this.lex.nisba.get(`${f.form} ${t.norm}`);
+        if (v !== undefined) return v;
+      }
+    return this.lookup(i, this.lex.nisba);
   }
 
   /** Definite Arabic word (الـ, also after و/ب/ل/ك, or لل). The article is written with a bare alef: `إليود` is not definite. */

@@ -7,6 +7,10 @@
 import type { Context } from './context';
 import type { Found } from './found';
 import { joinable } from './tokens';
+import { normalize } from '../../search/normalize';
+
+/** Countries whose names put the family name first (written so in English news too). */
+const EAST_ASIAN = new Set(['CN', 'TW', 'HK', 'MO', 'KR', 'KP', 'VN']);
 
 interface PersonInfo {
   classes: Set<string>;
@@ -74,7 +78,13 @@ export function propagateNames(ctx: Context): Map<string, string> {
     // `Kim Gye-gwan`, `Song Min-soon`: a hyphenated given name after the first word is East Asian
     // order, so the first word is the family name that later mentions use alone.
     const first = ctx.tokens[f.tok]!;
-    if (!first.arabic && ctx.tokens.slice(f.tok + 2, f.tokEnd).some((t) => t.gap === '-' && /^[a-z]/.test(t.raw))) {
+    // `Chinese foreign ministry spokesman Shen Guofang` … `Shen`: the text says the person is East Asian.
+    const nat = f.role?.nationality ?? f.nationality;
+    const eastAsian = !!nat && EAST_ASIAN.has(nat) && f.tokEnd - f.tok <= 3;
+    if (
+      !first.arabic &&
+      (eastAsian || ctx.tokens.slice(f.tok + 2, f.tokEnd).some((t) => t.gap === '-' && /^[a-z]/.test(t.raw)))
+    ) {
       const had = surnames.get(first.norm);
       surnames.set(first.norm, had === undefined || had === f.key ? f.key : null);
     }
@@ -254,5 +264,82 @@ export function linkBodies(ctx: Context): void {
       f.key = target.key;
       f.kind = 'alias';
     }
+  }
+}
+
+/**
+ * `المرصد السوري` after `المرصد السوري لحقوق الإنسان`: a body named by what it is for (a definite head, its
+ * adjectives, then ل + complement) is later called by its head and adjectives alone. Those words are a
+ * mention of it when exactly one such body in the text shortens to them.
+ */
+export function shortBodies(ctx: Context): void {
+  const { tokens } = ctx;
+  const shorts = new Map<string, Found | null>();
+  for (const f of ctx.found) {
+    if (f.type !== 'organization' || f.source !== 'rule' || f.kind !== 'name') continue;
+    if (!ctx.inSet(f.tok, ctx.lex.forHeads) && !ctx.inSet(f.tok, ctx.lex.adjectiveHeads)) continue;
+    let p = f.tok + 1;
+    while (p < f.tokEnd && !tokens[p]!.norm.startsWith('ل')) p++;
+    if (p - f.tok < 2 || p >= f.tokEnd) continue;
+    const words = [tokens[f.tok]!.bare, ...tokens.slice(f.tok + 1, p).map((t) => t.norm)].join(' ');
+    shorts.set(words, shorts.has(words) && shorts.get(words)?.key !== f.key ? null : { ...f, tokEnd: p });
+  }
+  if (!shorts.size) return;
+  // `المركز المغربي` read alone as a body by the adjective rule: the same body.
+  for (const f of ctx.found) {
+    if (f.type !== 'organization' || f.source !== 'rule') continue;
+    const words = [tokens[f.tok]!.bare, ...tokens.slice(f.tok + 1, f.tokEnd).map((t) => t.norm)].join(' ');
+    const target = shorts.get(words);
+    if (target && target.key !== f.key) {
+      f.key = target.key;
+      f.kind = 'alias';
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic) continue;
+    for (const [words, f] of shorts) {
+      if (!f) continue;
+      const w = words.split(' ');
+      const n = w.length;
+      const first = tokens[i]!.forms.find((x) => x.form === w[0]);
+      let ok = !!first;
+      for (let k = 1; k < n && ok; k++) {
+        const t = tokens[i + k];
+        ok = !!t && !ctx.cover[i + k] && t.norm === w[k] && joinable(t.gap);
+      }
+      if (!ok) continue;
+      // Not a name of its own that goes on (`المجلس الوطني الانتقالي`).
+      const next = tokens[i + n];
+      if (next && joinable(next.gap) && !ctx.cover[i + n] && ctx.definite(i + n) && /ي$|يه$/.test(next.norm)) continue;
+      ctx.add({
+        ...f,
+        tok: i,
+        tokEnd: i + n,
+        start: tokens[i]!.start + first!.shift,
+        end: tokens[i + n - 1]!.end,
+        kind: 'alias',
+      });
+      i += n - 1;
+      break;
+    }
+  }
+}
+
+/**
+ * `عادل بن أحمد الجبير`: a name read by a rule that runs into a known person's surname, and starts with that
+ * person's given name, is the known person named in full (with the father's name the gazetteer lacks).
+ */
+export function joinKnownSurnames(ctx: Context): void {
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'person' || f.source !== 'rule' || f.kind !== 'name') continue;
+    const g = ctx.cover[f.tokEnd];
+    if (!g || g.tok !== f.tokEnd || g.type !== 'person' || g.source !== 'gazetteer' || g.kind === 'title' || !g.entry) continue;
+    if (!ctx.tokens[g.tok]!.arabic || !joinable(ctx.tokens[g.tok]!.gap)) continue;
+    const given = ctx.tokens[f.tok]!.bare;
+    if (!g.entry.ar.some((n) => normalize(n).split(' ')[0] === given && normalize(n).split(' ').length >= 2)) continue;
+    const role = f.role ?? g.role;
+    ctx.remove(f);
+    ctx.remove(g);
+    ctx.add({ ...g, tok: f.tok, tokEnd: g.tokEnd, start: f.start, kind: 'name', confirmed: true, ...(role ? { role } : {}) });
   }
 }

@@ -187,6 +187,21 @@ function bodyRunEnds(ctx: Context, k: number): boolean {
   return false;
 }
 
+/** The nationality adjective before a lowercase title right before token `from` (`Chinese foreign ministry spokesman`). */
+function lowercaseTitleNationality(ctx: Context, from: number): string | undefined {
+  const { tokens, lex } = ctx;
+  const title = tokens[from - 1];
+  if (!title || title.cap || !lex.titles.has(title.raw) || !joinable(tokens[from]!.gap)) return undefined;
+  for (let k = from - 2; k >= 0 && from - k <= 5; k--) {
+    const t = tokens[k]!;
+    if (!joinable(tokens[k + 1]!.gap) || t.sentence !== tokens[from]!.sentence) return undefined;
+    const nat = lex.nisba.get(t.norm);
+    if (nat) return nat;
+    if (t.cap || lex.enStop.has(t.norm)) return undefined;
+  }
+  return undefined;
+}
+
 /** Finds English people, organizations and places from capitalised runs. */
 export function findEnglishNames(ctx: Context): void {
   const { tokens, lex } = ctx;
@@ -346,6 +361,11 @@ export function findEnglishNames(ctx: Context): void {
         ...(nationality ? { nationality } : {}),
       };
       if (nationality) found.nationality = nationality;
+    }
+    // `Chinese foreign ministry spokesman Liu Jianchao`: lowercase title words after a nationality adjective.
+    if (type === 'person' && !found.nationality) {
+      const nat = lowercaseTitleNationality(ctx, from);
+      if (nat) found.nationality = nat;
     }
     ctx.add(found);
     i = j - 1;

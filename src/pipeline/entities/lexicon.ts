@@ -96,14 +96,12 @@ function titleMap(
 
 /** Feminine, dual, plural and definite forms of a nationality adjective. */
 export function nisbaForms(base: string): string[] {
-  const b = normalize(base);
-  const parts = b.split(' ');
-  const last = parts.pop()!;
-  const stems = [last, `${last}ه`, `${last}ان`, `${last}ين`, `${last}ون`, `${last}تان`, `${last}تين`];
+  // Every word of a compound adjective agrees: `الكورية الجنوبية`، `الكوريين الشماليين`.
+  const parts = normalize(base).split(' ');
   const out: string[] = [];
-  for (const s of stems) {
-    out.push([...parts, s].join(' '));
-    out.push([...parts.map((p) => `ال${p}`), `ال${s}`].join(' '));
+  for (const suffix of ['', 'ه', 'ان', 'ين', 'ون', 'تان', 'تين']) {
+    out.push(parts.map((p) => p + suffix).join(' '));
+    out.push(parts.map((p) => `ال${p}${suffix}`).join(' '));
   }
   return out;
 }
