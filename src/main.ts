@@ -18,5 +18,7 @@ if (!target) throw new Error('Isnad: the page has no #app element');
 if (target.firstElementChild) {
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   hydrate(App, { target, props: { corpus, layout } });
+  // Shown now if the head's language check hid it (src/pipeline/vitePlugin.ts, LANG_GATE).
+  document.documentElement.removeAttribute('data-prerender');
 } else mount(App, { target, props: { corpus, layout } });
 performance.measure('isnad:mounted', { start: 0, end: performance.now() });

@@ -42,6 +42,8 @@ function tell(error: unknown): void {
   p.setAttribute('role', 'alert');
   p.textContent = error instanceof Error ? error.message : String(error);
   document.body.prepend(p);
+  // The prerendered article may have been hidden until hydration (LANG_GATE): it is all there is now.
+  document.documentElement.removeAttribute('data-prerender');
 }
 
 /** The corpus: its header and the documents of every file, in order. */

@@ -5,6 +5,7 @@
  * The pipeline re-runs when a seed changes in dev, and the page reloads. A bad seed stops
  * `vite build` with the file and the reason; in dev the error overlay shows the same message.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,22 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * Runs in the head of a prerendered page, before its first paint. The first view is prerendered in
+ * Arabic; a reader who will get the English interface (from ?lang= or the browser's languages, as
+ * src/app/i18n.svelte.ts decides) would see it switch language and direction when the script runs, a
+ * large layout shift. For them the prerendered view stays hidden until src/main.ts has hydrated it.
+ */
+export const LANG_GATE =
+  "(function(){var q=new URLSearchParams(location.search).get('lang');var l=q==='ar'||q==='en'?q:null;" +
+  "if(!l){var n=navigator.languages||[];for(var i=0;i<n.length&&!l;i++){var b=String(n[i]).toLowerCase().split('-')[0];" +
+  "if(b==='ar'||b==='en')l=b;}}if((l||'en')!=='ar')document.documentElement.setAttribute('data-prerender','hidden');})();";
+
+/** The CSP source that admits exactly one inline script. */
+export function scriptHash(code: string): string {
+  return `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+}
 
 /**
  * The canonical address of the explorer, from ISNAD_BASE_URL at build time (for absolute preview
@@ -263,10 +280,13 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
             .join('\n    ');
           html = html.replace('<link rel="icon"', () => `${data}\n    <link rel="icon"`);
         }
+        const gate = options.prerender === true;
+        if (gate) html = html.replace('</title>', () => `</title>\n    <script>${LANG_GATE}</script>`);
         if (options.csp === false) return html;
+        const csp = gate ? CSP.replace("script-src 'self'", () => `script-src 'self' ${scriptHash(LANG_GATE)}`) : CSP;
         return html.replace(
           '<meta charset="UTF-8" />',
-          () => `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+          () => `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
         );
       },
     },

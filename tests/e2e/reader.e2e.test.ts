@@ -44,6 +44,39 @@ describe('the built explorer, served from a sub-path', () => {
     await page.context().close();
   });
 
+  it('keeps the Arabic prerender hidden from a reader who gets the English interface, so nothing shifts', async () => {
+    for (const [locale, hidden] of [
+      ['en-US', true],
+      ['ar-SY', false],
+    ] as const) {
+      const context = await h.browser.newContext({ locale, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(h.server.url);
+      // With JavaScript off the head's check does not run either: every reader sees the prerendered article.
+      expect(await page.locator('article.reader').isVisible()).toBe(true);
+      await context.close();
+      const { page: live, errors } = await openPage(h, '', { locale });
+      await live.locator('article.reader').waitFor();
+      // After hydration the view is shown in the reader's language, and there was no layout shift.
+      expect(await live.evaluate(() => document.documentElement.hasAttribute('data-prerender'))).toBe(false);
+      expect(await live.evaluate(() => document.documentElement.lang)).toBe(hidden ? 'en' : 'ar');
+      const shift = await live.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+                if (!e.hadRecentInput) total += e.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => done(total), 300);
+          }),
+      );
+      expect(shift, locale).toBeLessThan(0.1);
+      expect(errors).toEqual([]);
+      await live.context().close();
+    }
+  });
+
   it('loads its self-hosted Arabic font', async () => {
     const { page } = await openPage(h, '?lang=ar');
     await page.evaluate(() => document.fonts.ready);

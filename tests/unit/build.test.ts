@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANG_GATE, scriptHash } from '../../src/pipeline/vitePlugin';
 
 const outs: string[] = [];
 
@@ -47,7 +48,10 @@ describe('vite build', () => {
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // One inline script, the prerendered page's language check, admitted by its hash and nothing else.
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toEqual([LANG_GATE]);
+    expect(csp).toContain(scriptHash(LANG_GATE));
   });
 
   it('writes the seed corpus as content-hashed data the page preloads, not inlined in the script', () => {
