@@ -19,7 +19,8 @@ function targets(runs: CorpusRun[], diagram?: DiagramResult): string[][] {
   const seed = runs.find((r) => r.name === 'seed');
   const largest = runs[runs.length - 1];
   const tenK = runs.find((r) => r.name === '10000');
-  const fp = seed?.app?.firstContentfulPaintMs ?? null;
+  // The page's own language, in which the first view is prerendered; English beside it.
+  const fp = seed?.app?.firstContentfulPaintArMs ?? seed?.app?.firstContentfulPaintMs ?? null;
   const ks = tenK?.app?.keystrokeMedianMs ?? null;
   const proxy = tenK?.engines?.isnad.keystrokeMedianMs ?? null;
   const maxEntities = Math.max(0, ...runs.map((r) => r.pipeline?.distinctEntities ?? 0));
@@ -36,7 +37,10 @@ function targets(runs: CorpusRun[], diagram?: DiagramResult): string[][] {
     ],
     [
       'first paint < 1 s, CPU 4× (seed; first contentful paint)',
-      verdict(fp === null ? null : fp < 1000, `${ms(fp)}; first paint ${ms(seed?.app?.firstPaintMs)}`),
+      verdict(
+        fp === null ? null : fp < 1000,
+        `${ms(fp)} in Arabic (prerendered); in English ${ms(seed?.app?.firstContentfulPaintMs)} (shown once hydrated)`,
+      ),
     ],
     [
       'search per keystroke < 16 ms median at 10,000 documents',
@@ -156,7 +160,7 @@ export function renderMarkdown(r: BenchResults): string {
         'first-view JS gzip (app / corpus data, files)',
         'CSS gzip',
         'first paint',
-        'first contentful paint',
+        'first contentful paint (ar / en)',
         'reader drawn',
         'interactive (hydrated)',
         'search answers',
@@ -175,7 +179,7 @@ export function renderMarkdown(r: BenchResults): string {
             : 'n/a',
           kb(f?.cssGzip),
           ms(a?.firstPaintMs),
-          ms(a?.firstContentfulPaintMs),
+          `${ms(a?.firstContentfulPaintArMs)} / ${ms(a?.firstContentfulPaintMs)}`,
           ms(a?.readerMs),
           ms(a?.appMeasures['isnad:mounted']),
           ms(a?.searchAnswersMs),
