@@ -11,7 +11,7 @@ import { build, type PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { singleFileFonts, withHashCsp } from '../../scripts/build-single';
-import { isnad } from '../../src/pipeline/vitePlugin';
+import { isnad, LANG_GATE } from '../../src/pipeline/vitePlugin';
 import { MARKUP_BODY, MARKUP_TITLE } from '../fixtures/robustness/hostile';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 import { serveStatic, type StaticServer } from './server';
@@ -127,7 +127,10 @@ describe('hostile documents in the built explorer', () => {
   // replacer function. Flip to `it` when fixed.
   it('keeps the headline literal in the page head (title, Open Graph tags)', async () => {
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-    expect(html.match(/<script\b/g)?.length).toBe(1); // only the app's own module script
+    // Only the app's own module script and the prerendered page's language check (src/pipeline/vitePlugin.ts).
+    expect(html.match(/<script\b/g)?.length).toBe(2);
+    expect(html.match(/<script type="module"[^>]*\bsrc=/g)?.length).toBe(1);
+    expect(html.includes(`<script>${LANG_GATE}</script>`)).toBe(true);
     // The prerendered first view holds the hostile document's text, escaped: no element of its own.
     expect(html.includes('&lt;script')).toBe(true);
     expect(html).not.toContain('<script>alert');
