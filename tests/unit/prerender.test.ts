@@ -7,6 +7,8 @@ import { writeCorpus } from '../../bench/corpus';
 import { buildGraphLayout } from '../../src/graph/layout';
 import { buildCorpus } from '../../src/pipeline/corpus';
 import { injectFirstView, renderFirstViewHtml } from '../../src/pipeline/prerender';
+import { LANG_GATE } from '../../src/pipeline/vitePlugin';
+import { preferredLang } from '../../src/app/i18n.svelte';
 
 describe('injectFirstView', () => {
   const page = '<body>\n    <div id="app"></div>\n    <noscript>x</noscript>\n</body>';
@@ -58,4 +60,32 @@ describe('renderFirstViewHtml', () => {
     expect(pane(many, 'search')).not.toContain('type="search"');
     expect(many.length).toBeLessThan(60_000);
   }, 120_000);
+});
+
+describe('LANG_GATE (the head check of a prerendered page)', () => {
+  /** Runs the inline script with a given address and browser languages; true when it hid the page. */
+  function hides(search: string, languages: string[]): boolean {
+    const attrs = new Map<string, string>();
+    const document = { documentElement: { setAttribute: (k: string, v: string) => attrs.set(k, v) } };
+    new Function('location', 'navigator', 'document', LANG_GATE)({ search }, { languages }, document);
+    return attrs.get('data-prerender') === 'hidden';
+  }
+
+  it('hides the Arabic prerender exactly when the interface will not be Arabic, by the same rule as the app', () => {
+    const cases: [string, string[]][] = [
+      ['', ['ar-SY', 'en']],
+      ['', ['en-US']],
+      ['', ['fr-FR']],
+      ['', ['fr-FR', 'ar']],
+      ['', []],
+      ['?lang=ar', ['en-US']],
+      ['?lang=en', ['ar']],
+      ['?lang=xx', ['ar-EG']],
+    ];
+    for (const [search, languages] of cases) {
+      const lang = new URLSearchParams(search).get('lang');
+      const ui = lang === 'ar' || lang === 'en' ? lang : preferredLang(languages);
+      expect(hides(search, languages), `${search} ${languages.join(',')}`).toBe(ui !== 'ar');
+    }
+  });
 });
