@@ -5,8 +5,13 @@ import { render } from 'svelte/server';
 import type { Corpus } from '../model/schema';
 import type { GraphLayout } from '../graph/layout';
 import App from './App.svelte';
+import type { UiLang } from './i18n.svelte';
 
-/** The default view (no link parameters) in the page's own language, Arabic, as index.html declares. */
-export function renderFirstView(corpus: Corpus, layout: GraphLayout): string {
-  return render(App, { props: { corpus, layout, lang: 'ar' } }).body;
+/**
+ * The default view (no link parameters) in one interface language. The page declares Arabic and shows
+ * that one without script; the English one is kept inert beside it for readers who get the English
+ * interface (src/pipeline/prerender.ts).
+ */
+export function renderFirstView(corpus: Corpus, layout: GraphLayout, lang: UiLang = 'ar'): string {
+  return render(App, { props: { corpus, layout, lang } }).body;
 }

@@ -18,7 +18,7 @@ import { buildSearchBundle } from '../search/build';
 import { buildGraphLayout, type GraphLayout } from '../graph/layout';
 import { loadKnowledge, type Knowledge } from './knowledge';
 import { oembedJson, previewSvg, previewTags, renderPng, type PreviewNode } from './preview';
-import { injectFirstView, renderFirstViewHtml } from './prerender';
+import { FIRST_VIEW_SWAP, injectFirstView, renderFirstViewHtml } from './prerender';
 import { splitCorpus, splitCorpusModule, type CorpusChunk } from './chunks';
 
 const CORPUS_ID = 'virtual:isnad/corpus';
@@ -283,7 +283,9 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
         const gate = options.prerender === true;
         if (gate) html = html.replace('</title>', () => `</title>\n    <script>${LANG_GATE}</script>`);
         if (options.csp === false) return html;
-        const csp = gate ? CSP.replace("script-src 'self'", () => `script-src 'self' ${scriptHash(LANG_GATE)}`) : CSP;
+        const csp = gate
+          ? CSP.replace("script-src 'self'", () => `script-src 'self' ${scriptHash(LANG_GATE)} ${scriptHash(FIRST_VIEW_SWAP)}`)
+          : CSP;
         return html.replace(
           '<meta charset="UTF-8" />',
           () => `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
@@ -303,8 +305,8 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       if (!options.prerender || !output.dir || !('index.html' in bundle)) return;
       const file = join(output.dir, 'index.html');
       const { corpus } = run();
-      const body = await renderFirstViewHtml(root, corpus, layoutOf());
-      writeFileSync(file, injectFirstView(readFileSync(file, 'utf8'), body));
+      const views = await renderFirstViewHtml(root, corpus, layoutOf());
+      writeFileSync(file, injectFirstView(readFileSync(file, 'utf8'), views.ar, views.en));
     },
     resolveId(id) {
       return VIRTUAL.get(id);

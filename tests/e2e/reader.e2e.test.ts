@@ -77,6 +77,34 @@ describe('the built explorer, served from a sub-path', () => {
     }
   });
 
+  it("paints the first view in the reader's own language before the app script runs", async () => {
+    // The module script never arrives: only the page's inline checks run. An English reader must
+    // still see the English interface (the build's second prerender), and an Arabic reader the Arabic one.
+    for (const [locale, lang, dir, label] of [
+      ['en-US', 'en', 'ltr', 'Skip to the article'],
+      ['ar-SY', 'ar', 'rtl', 'انتقل إلى المقال'],
+    ] as const) {
+      const context = await h.browser.newContext({ locale });
+      await context.route(/\/assets\/.*\.js$/, (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(h.server.url);
+      await page.locator('article.reader').waitFor();
+      expect(await page.locator('article.reader').isVisible()).toBe(true);
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
+      expect(await page.locator('#app > .app').getAttribute('lang')).toBe(lang);
+      expect(await page.locator('#app').innerText()).toContain(label);
+      // One view in the page: the other language's stays inert (no duplicate ids), then is dropped.
+      expect(await page.locator('#app > .app').count()).toBe(1);
+      expect(await page.locator('template').count()).toBe(0);
+      const dupes = await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+        return ids.filter((id, i) => ids.indexOf(id) !== i);
+      });
+      expect(dupes).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('loads its self-hosted Arabic font', async () => {
     const { page } = await openPage(h, '?lang=ar');
     await page.evaluate(() => document.fonts.ready);

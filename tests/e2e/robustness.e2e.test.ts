@@ -127,8 +127,9 @@ describe('hostile documents in the built explorer', () => {
   // replacer function. Flip to `it` when fixed.
   it('keeps the headline literal in the page head (title, Open Graph tags)', async () => {
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-    // Only the app's own module script and the prerendered page's language check (src/pipeline/vitePlugin.ts).
-    expect(html.match(/<script\b/g)?.length).toBe(2);
+    // Only the app's own module script, the prerendered page's language check (src/pipeline/vitePlugin.ts)
+    // and the English first view's swap (src/pipeline/prerender.ts).
+    expect(html.match(/<script\b/g)?.length).toBe(3);
     expect(html.match(/<script type="module"[^>]*\bsrc=/g)?.length).toBe(1);
     expect(html.includes(`<script>${LANG_GATE}</script>`)).toBe(true);
     // The prerendered first view holds the hostile document's text, escaped: no element of its own.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_VIEW_SWAP } from '../../src/pipeline/prerender';
 import { LANG_GATE, scriptHash } from '../../src/pipeline/vitePlugin';
 
 const outs: string[] = [];
@@ -48,10 +49,12 @@ describe('vite build', () => {
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
-    // One inline script, the prerendered page's language check, admitted by its hash and nothing else.
+    // Two inline scripts, the prerendered page's language check and the English view's swap, each
+    // admitted by its hash and nothing else.
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-    expect(inline).toEqual([LANG_GATE]);
+    expect(inline).toEqual([LANG_GATE, FIRST_VIEW_SWAP]);
     expect(csp).toContain(scriptHash(LANG_GATE));
+    expect(csp).toContain(scriptHash(FIRST_VIEW_SWAP));
   });
 
   it('writes the seed corpus as content-hashed data the page preloads, not inlined in the script', () => {
@@ -90,7 +93,11 @@ describe('vite build', () => {
 
   it('prerenders the first view into index.html: the article, the diagram and the timeline, without inline styles', () => {
     const html = readFileSync(join(first, 'index.html'), 'utf8');
-    const app = /<div id="app">([\s\S]*)<\/div>\s*<noscript\b/.exec(html)?.[1] ?? '';
+    const app = /<div id="app">([\s\S]*)<\/div><template id="isnad-first-en">/.exec(html)?.[1] ?? '';
+    const english = /<template id="isnad-first-en">([\s\S]*)<\/template>/.exec(html)?.[1] ?? '';
+    // The English interface's first view, inert until the page's swap takes it for an English reader.
+    expect(english).toMatch(/<div class="app[^"]*" dir="ltr" lang="en"/);
+    expect(english).not.toMatch(/\sstyle="/);
     // The seed's headline is in the markup, inside the reader, before any script has run.
     expect(/<article[^>]*class="[^"]*reader/.test(app)).toBe(true);
     expect(app.includes('تنسيق حقيقي')).toBe(true);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus';
 import { buildGraphLayout } from '../../src/graph/layout';
 import { buildCorpus } from '../../src/pipeline/corpus';
-import { injectFirstView, renderFirstViewHtml } from '../../src/pipeline/prerender';
+import { FIRST_VIEW_SWAP, injectFirstView, renderFirstViewHtml, type FirstViews } from '../../src/pipeline/prerender';
 import { LANG_GATE } from '../../src/pipeline/vitePlugin';
 import { preferredLang } from '../../src/app/i18n.svelte';
 
@@ -23,6 +23,13 @@ describe('injectFirstView', () => {
     expect(out).toContain('<div id="app"><p>costs $& and $\' more</p></div>');
   });
 
+  it('keeps an English rendering inert in a template, followed by the script that swaps it in', () => {
+    const out = injectFirstView(page, '<main>مرحبا</main>', '<main>Hello</main>');
+    expect(out).toContain(
+      `<div id="app"><main>مرحبا</main></div><template id="isnad-first-en"><main>Hello</main></template><script>${FIRST_VIEW_SWAP}</script>`,
+    );
+  });
+
   it('fails with a clear message when the page has no mount point', () => {
     expect(() => injectFirstView('<body></body>', '<p>x</p>')).toThrow(/index\.html has no <div id="app"><\/div>/);
   });
@@ -37,7 +44,7 @@ function pane(body: string, id: string): string {
 }
 
 describe('renderFirstViewHtml', () => {
-  async function render(docs: number): Promise<string> {
+  async function render(docs: number): Promise<FirstViews> {
     const dir = mkdtempSync(join(tmpdir(), 'isnad-prerender-'));
     try {
       writeCorpus(dir, docs, 7);
@@ -49,7 +56,12 @@ describe('renderFirstViewHtml', () => {
   }
 
   it('prerenders every view of a small corpus, and only the shell and reader of a large one', async () => {
-    const [few, many] = [await render(3), await render(25)];
+    const [fewViews, manyViews] = [await render(3), await render(25)];
+    const [few, many] = [fewViews.ar, manyViews.ar];
+    // The same view in each interface language, for the page to show before its script runs.
+    expect(few).toMatch(/<div class="app[^"]*" dir="rtl" lang="ar"/);
+    expect(fewViews.en).toMatch(/<div class="app[^"]*" dir="ltr" lang="en"/);
+    expect(pane(fewViews.en, 'graph')).toContain('<svg');
     for (const body of [few, many]) expect(/<article[^>]*class="[^"]*reader/.test(pane(body, 'reader'))).toBe(true);
     expect(pane(few, 'graph')).toContain('<svg');
     expect(pane(few, 'timeline')).toContain('<svg');
