@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the built explorer with Lighthouse 12.2.3 (the last line that runs on Node 20) in Debian's
-# Chromium, served locally from a sub-path, and prints the four category scores.
+# Chromium, served locally from a sub-path with gzip (as a static host sends it), and prints the four
+# category scores.
 # Usage: npm run build && bash scripts/lighthouse.sh [ar|en]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,7 @@ lang="${1:-ar}"
 out="$(mktemp -d)"
 node --import tsx -e "
   const { serveStatic } = await import('./tests/e2e/server.ts');
-  const s = await serveStatic('dist', '/isnad/');
+  const s = await serveStatic('dist', '/isnad/', { gzip: true });
   console.log(s.url);
   process.on('SIGTERM', () => s.close().then(() => process.exit(0)));
   setInterval(() => {}, 1 << 30);

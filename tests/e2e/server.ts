@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +27,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` at `http://127.0.0.1:PORT{prefix}`; anything outside the prefix is a 404. */
-export async function serveStatic(root: string, prefix = '/'): Promise<StaticServer> {
+/** Types a static host compresses (fonts and images are compressed already). */
+const TEXT = /^(?:text\/|application\/json|image\/svg)/;
+
+/**
+ * Serves `root` at `http://127.0.0.1:PORT{prefix}`; anything outside the prefix is a 404. With `gzip`,
+ * text is sent compressed to clients that accept it, as any static host does (Lighthouse measures the
+ * page that way; the e2e tests count bytes as written, so they leave it off).
+ */
+export async function serveStatic(root: string, prefix = '/', options: { gzip?: boolean } = {}): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -45,7 +53,13 @@ export async function serveStatic(root: string, prefix = '/'): Promise<StaticSer
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (options.gzip && TEXT.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      createReadStream(file).pipe(createGzip()).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
