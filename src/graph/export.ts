@@ -19,7 +19,7 @@ const INLINE = [
 ] as const;
 
 /** Serialises an SVG element as a standalone document, inlining the computed paint of every element. */
-export function svgMarkup(svg: SVGSVGElement, size?: { width: number; height: number }): string {
+export function svgMarkup(svg: SVGSVGElement, size?: { width: number; height: number }, viewBox?: string): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const live = [svg, ...svg.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
@@ -37,6 +37,8 @@ export function svgMarkup(svg: SVGSVGElement, size?: { width: number; height: nu
     copy.removeAttribute('tabindex');
   });
   clone.setAttribute('xmlns', SVG_NS);
+  // The live SVG reaches past its box (the diagram's pan margin): the file shows the drawing only.
+  if (viewBox) clone.setAttribute('viewBox', viewBox);
   if (size) {
     clone.setAttribute('width', String(size.width));
     clone.setAttribute('height', String(size.height));

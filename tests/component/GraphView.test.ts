@@ -125,7 +125,8 @@ describe('GraphView', () => {
     const { node } = setup({ layout, highlight: ['org:reuters'] });
     expect(node('org:reuters').classList.contains('lit')).toBe(true);
     const place = layout.nodes.find((n) => n.id === 'org:reuters')!;
-    expect(node('org:reuters').getAttribute('transform')).toBe(`translate(${place.x},${place.y})`);
+    const halo = node('org:reuters').querySelector('.halo')!;
+    expect([halo.getAttribute('cx'), halo.getAttribute('cy')]).toEqual([String(place.x), String(place.y)]);
   });
 
   it('filters by entity type, and offers the table alternative', async () => {
