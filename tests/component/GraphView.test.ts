@@ -64,8 +64,10 @@ describe('GraphView', () => {
     expect(selection.selected).toEqual({ kind: 'entity', id: 'person:william-ruto' });
     flushSync();
     expect(node('person:william-ruto').getAttribute('aria-pressed')).toBe('true');
-    expect(node('person:abiy-ahmed').classList.contains('dim')).toBe(false);
-    expect(node('org:al-shabaab').classList.contains('dim')).toBe(true);
+    // Faded unless next to the selection (CSS: .has-selection .node:not(.near)).
+    expect(node('person:abiy-ahmed').closest('svg')!.classList.contains('has-selection')).toBe(true);
+    expect(node('person:abiy-ahmed').classList.contains('near')).toBe(true);
+    expect(node('org:al-shabaab').classList.contains('near')).toBe(false);
     const card = screen.getByRole('region', { name: 'William Ruto' });
     expect(within(card).getByText('spoke with')).toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Abiy Ahmed' })).toBeInTheDocument();
