@@ -14,13 +14,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateDocument } from '../src/model/schema';
 import { listSeedFiles } from '../src/pipeline/corpus';
 import { extractEntities } from '../src/pipeline/entities';
 import { loadKnowledge } from '../src/pipeline/knowledge';
 import { readSeed } from '../src/pipeline/read';
 import { extractRelations } from '../src/pipeline/relations';
 import { segment } from '../src/pipeline/segment';
+import { validateExtracted } from '../src/pipeline/validate';
 import { extractStatements } from '../src/pipeline/statements';
 import { writeCorpus } from './corpus';
 
@@ -80,7 +80,7 @@ for (const input of inputs) {
     lap('statements');
     const doc = extractRelations(withStatements);
     lap('relations');
-    validateDocument(doc, doc.file);
+    validateExtracted(doc, doc.file);
     lap('validation');
   } catch (e) {
     failed++;
