@@ -181,8 +181,10 @@ function isAbbreviation(text: string, blockStart: number, dot: number): boolean 
   const word = text.slice(s, dot);
   if (word.length === 0) return false;
   if (EN_ABBR.has(word)) return true;
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "a.m"
+  // `[\p{Lu}]`, not `\p{Lu}`: esbuild (tsx, Vite's config bundle) turns a literal with a property escape
+  // outside brackets into `new RegExp(...)`, built again at every call (0.3 µs against 0.06).
+  if (/^[\p{Lu}]$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(?:[\p{L}]\.)+[\p{L}]$/u.test(word)) return true; // "U.S", "a.m"
   if (AR_ABBR.has(word)) return true;
   return false;
 }

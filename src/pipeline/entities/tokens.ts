@@ -86,8 +86,9 @@ function analyse(raw: string): WordInfo {
     forms,
     bare: forms[forms.length - 1]!.form,
     arabic,
-    cap: !arabic && /^\p{Lu}/u.test(raw),
-    upper: !arabic && raw.length > 1 && /^\p{Lu}[\p{Lu}\d]*$/u.test(raw),
+    // `[\p{Lu}]`, not `\p{Lu}`: esbuild rewrites the latter as a `new RegExp` built at every call.
+    cap: !arabic && /^[\p{Lu}]/u.test(raw),
+    upper: !arabic && raw.length > 1 && /^[\p{Lu}][\p{Lu}\d]*$/u.test(raw),
   };
   if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
   WORD_CACHE.set(raw, info);
