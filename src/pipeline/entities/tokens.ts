@@ -3,7 +3,7 @@
  * after stripping attached clitics (و ف ب ل ك, and لل → ال), so that `وماكرون` can match `ماكرون`
  * while the mention span still starts after the clitic.
  */
-import { normalize } from '../../search/normalize';
+import { normCached } from '../statements/tokens';
 
 /** A word of the document, with its span in the original text. */
 export interface Token {
@@ -76,7 +76,8 @@ const WORD_CACHE_LIMIT = 200_000;
 function analyse(raw: string): WordInfo {
   const hit = WORD_CACHE.get(raw);
   if (hit) return hit;
-  const norm = normalize(raw);
+  // The statements stage's memory of normalised words: a word new to the build is normalised once, not once per stage.
+  const norm = normCached(raw);
   const arabic = ARABIC.test(raw);
   const forms = arabic
     ? cliticForms(norm).map((f) => ({ form: f.form, shift: originalShift(raw, f.letters) }))
