@@ -22,7 +22,11 @@ export interface PoolResult {
 
 export interface PipelineResult {
   documents: number;
+  /** From the process's start to the pipeline's modules loaded (Node, tsx, imports). */
+  importMs?: number;
   knowledgeMs: number;
+  /** CPU time of `buildCorpus` alone (all threads of the process), without start-up and knowledge. */
+  pipelineCpuMs?: number;
   pipelineMs: number;
   cpuMs: number;
   docsPerSecond: number;

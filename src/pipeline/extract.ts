@@ -3,7 +3,7 @@
  * relations, then validated against the schema. The build and `npm run extract` both call this,
  * so the command line shows exactly what the page gets.
  */
-import { validateDocument, type IsnadDocument } from '../model/schema';
+import type { IsnadDocument } from '../model/schema';
 import { extractEntities } from './entities';
 import type { Knowledge } from './knowledge';
 import { readSeed, type ReadOptions } from './read';
@@ -11,6 +11,7 @@ import { extractRelations } from './relations';
 import { segment } from './segment';
 import { extractStatements } from './statements';
 import type { SourceDocument } from './types';
+import { validateExtracted } from './validate';
 
 /** Runs the extraction stages on a document that has been read. */
 export function extractSource(source: SourceDocument, knowledge: Knowledge): IsnadDocument {
@@ -29,7 +30,7 @@ export function extractSource(source: SourceDocument, knowledge: Knowledge): Isn
     statements: doc.statements,
     events: doc.events,
   };
-  return validateDocument(stored, doc.file);
+  return validateExtracted(stored, doc.file);
 }
 
 /** Reads and extracts one seed from its bytes. */

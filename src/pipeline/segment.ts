@@ -19,6 +19,8 @@ const TERMINATORS = new Set(['.', '!', '?', '؟', '؛', '…', '۔']);
 /** Marks that may close a sentence after its terminator. */
 const CLOSERS = new Set(['”', '»', '"', "'", '’', ')', ']', '›']);
 const OPENERS: Record<string, string> = { '“': '”', '«': '»', '‹': '›', '„': '”' };
+/** Every mark `quoteRanges` acts on: it jumps from one to the next instead of visiting every character. */
+const QUOTE_MARK = new RegExp(`["${[...new Set(Object.entries(OPENERS).flat())].join('')}]`, 'g');
 const FINAL_STOP = /[.!?؟…۔:]["'”»’)\]]*\s*$|[”»"]\s*[.؛]?\s*$/u;
 const SEPARATORS = /[-–—,،:|/()]/;
 
@@ -124,8 +126,12 @@ export function quoteRanges(text: string, start: number, end: number): [number, 
     return top;
   };
   let straight = -1;
-  for (let i = start; i < end; i++) {
-    const ch = text[i]!;
+  // Within the slice, so that the search for the next mark stops at `end`.
+  const part = text.slice(start, end);
+  QUOTE_MARK.lastIndex = 0;
+  for (let m = QUOTE_MARK.exec(part); m; m = QUOTE_MARK.exec(part)) {
+    const i = start + m.index;
+    const ch = m[0];
     if (ch === '"') {
       if (straight < 0) straight = i;
       else {
@@ -175,8 +181,10 @@ function isAbbreviation(text: string, blockStart: number, dot: number): boolean 
   const word = text.slice(s, dot);
   if (word.length === 0) return false;
   if (EN_ABBR.has(word)) return true;
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "a.m"
+  // `[\p{Lu}]`, not `\p{Lu}`: esbuild (tsx, Vite's config bundle) turns a literal with a property escape
+  // outside brackets into `new RegExp(...)`, built again at every call (0.3 µs against 0.06).
+  if (/^[\p{Lu}]$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(?:[\p{L}]\.)+[\p{L}]$/u.test(word)) return true; // "U.S", "a.m"
   if (AR_ABBR.has(word)) return true;
   return false;
 }

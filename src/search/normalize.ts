@@ -37,6 +37,15 @@ function asciiDigit(d: string): string {
 }
 
 /**
+ * Text that one more round cannot change: ASCII (already lower case), Arabic letters without marks
+ * (already folded, so none of FOLDABLE is left), Arabic punctuation and the common quotes and dashes;
+ * none of them has an NFKC decomposition or a case. Most words and sentences are like this, so they
+ * skip the second round, which would only give them back.
+ */
+const SETTLED =
+  /^[\t\n\r\x20-\x7E\u00AB\u00BB\u060C\u061B\u061F\u0621-\u063A\u0641-\u064A\u2013\u2014\u2018\u2019\u201C\u201D]*$/;
+
+/**
  * Normalises text for matching: `normalize('الأمريكى')` → `الامريكي`.
  * Never changes the number of words; may change lengths (do not use its offsets).
  */
@@ -44,6 +53,7 @@ export function normalize(text: string): string {
   // Removing an invisible character can bring a letter and its combining mark together, which NFKC
   // then composes: repeat until nothing changes, so normalising twice is normalising once.
   let out = foldLetters(stripMarks(text));
+  if (SETTLED.test(out)) return out;
   for (let i = 0; i < 3; i++) {
     const again = foldLetters(stripMarks(out));
     if (again === out) break;

@@ -4,6 +4,22 @@ import type { Found } from './found';
 import type { Lexicon } from './lexicon';
 import type { Token } from './tokens';
 
+/**
+ * For a map of phrases: every part of a key before one of its spaces (`الكوري` for `الكوري الجنوبي`).
+ * A two-word look-up `${a} ${b}` can only hit when `a` is one of them, so the others are never
+ * joined and looked up (`nisba` asks for every Arabic word and its neighbours).
+ */
+const heads = new WeakMap<ReadonlyMap<string, unknown>, Set<string>>();
+function headsOf(map: ReadonlyMap<string, unknown>): Set<string> {
+  let set = heads.get(map);
+  if (!set) {
+    set = new Set();
+    for (const key of map.keys()) for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) set.add(key.slice(0, i));
+    heads.set(map, set);
+  }
+  return set;
+}
+
 /** One document being recognised. */
 export class Context {
   /** The span covering each token, if any. */
@@ -76,16 +92,17 @@ export class Context {
     if (!t) return undefined;
     if (!t.arabic) return this.lex.nisba.get(t.norm);
     // Compound adjectives (`الكوري الجنوبي`): both words carry the country.
+    const compound = headsOf(this.lex.nisba);
     const next = this.tokens[i + 1];
     if (next?.arabic && joinable(next.gap))
       for (const f of t.forms) {
-        const v = this.lex.nisba.get(`${f.form} ${next.norm}`);
+        const v = compound.has(f.form) ? this.lex.nisba.get(`${f.form} ${next.norm}`) : undefined;
         if (v !== undefined) return v;
       }
     const prev = this.tokens[i - 1];
     if (prev?.arabic && joinable(t.gap))
       for (const f of prev.forms) {
-        const v = this.lex.nisba.get(`${f.form} ${t.norm}`);
+        const v = compound.has(f.form) ? this.lex.nisba.get(`${f.form} ${t.norm}`) : undefined;
         if (v !== undefined) return v;
       }
     return this.lookup(i, this.lex.nisba);

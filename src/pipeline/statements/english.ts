@@ -87,7 +87,8 @@ interface Ctx {
 }
 
 const isCue = (t: Token | undefined) => !!t && (EN.verbs.has(t.norm) || EN.participles.has(t.norm));
-const capital = (t: Token) => /^\p{Lu}/u.test(t.text);
+// `[\p{Lu}]`, not `\p{Lu}`: esbuild rewrites the latter as a `new RegExp` built at every call.
+const capital = (t: Token) => /^[\p{Lu}]/u.test(t.text);
 
 /** The subject phrase ending just before token `end`: back to a clause boundary. */
 function phraseBefore(ctx: Ctx, end: number): number {

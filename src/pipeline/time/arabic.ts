@@ -52,6 +52,28 @@ const FUTURE_OPEN = phrases(AR.futureOpen);
 const PAST_OPEN = phrases(AR.pastOpen);
 const YOM = one('يوم');
 
+/**
+ * A list of phrases indexed by first word, each bucket in the list's order: a token is compared only
+ * with the phrases that start with it (the first that matches is the one the whole list would give).
+ */
+function byFirstWord<T>(list: readonly T[], wordsOf: (p: T) => readonly string[]): (tokens: Token[], i: number) => readonly T[] {
+  // An empty phrase would match anywhere: such a list is searched whole.
+  if (list.some((p) => wordsOf(p).length === 0)) return () => list;
+  const index = new Map<string, T[]>();
+  for (const p of list) {
+    const first = wordsOf(p)[0]!;
+    const bucket = index.get(first);
+    if (bucket) bucket.push(p);
+    else index.set(first, [p]);
+  }
+  const none: T[] = [];
+  return (tokens, i) => (i >= 0 && i < tokens.length ? (index.get(tokens[i]!.norm) ?? none) : none);
+}
+const MONTHS_AT = byFirstWord(MONTHS, (m) => m.words);
+const DAY_PHRASES_AT = byFirstWord(DAY_PHRASES, (p) => p.words);
+const FUTURE_OPEN_AT = byFirstWord(FUTURE_OPEN, (p) => p);
+const PAST_OPEN_AT = byFirstWord(PAST_OPEN, (p) => p);
+
 type Unit = 'day' | 'week' | 'month' | 'year';
 interface Match {
   len: number;
@@ -73,7 +95,7 @@ function numberAt(t: Token | undefined): number | null {
 }
 
 function monthAt(tokens: Token[], i: number): { month: number; len: number } | null {
-  for (const m of MONTHS) if (matchesAt(tokens, i, m.words)) return { month: m.month, len: m.words.length };
+  for (const m of MONTHS_AT(tokens, i)) if (matchesAt(tokens, i, m.words)) return { month: m.month, len: m.words.length };
   return null;
 }
 
@@ -162,7 +184,7 @@ function dayValue(year: number, month: number, day: number): TimeValue {
 function matchRelative(tokens: Token[], i: number, pub: string | null): Match | null {
   const t = tokens[i];
   if (!t) return null;
-  for (const p of DAY_PHRASES) {
+  for (const p of DAY_PHRASES_AT(tokens, i)) {
     if (!matchesAt(tokens, i, p.words)) continue;
     if ('unit' in p && p.unit === 'week') return { len: p.words.length, value: unitFromPub(pub, 'week', 0) };
     return withWeekday(tokens, i, p.words.length, dayFromPub(pub, p.offset));
@@ -184,8 +206,8 @@ function matchRelative(tokens: Token[], i: number, pub: string | null): Match | 
     if (u && tokens[i + 1]!.norm.startsWith('ال')) return { len: 2, value: unitFromPub(pub, u, 0) };
   }
   if (AGO.has(t.norm)) return matchAgo(tokens, i, pub);
-  for (const p of FUTURE_OPEN) if (matchesAt(tokens, i, p)) return { len: p.length, value: futureOpen(pub) };
-  for (const p of PAST_OPEN) if (matchesAt(tokens, i, p)) return { len: p.length, value: pastOpen(pub) };
+  for (const p of FUTURE_OPEN_AT(tokens, i)) if (matchesAt(tokens, i, p)) return { len: p.length, value: futureOpen(pub) };
+  for (const p of PAST_OPEN_AT(tokens, i)) if (matchesAt(tokens, i, p)) return { len: p.length, value: pastOpen(pub) };
   return null;
 }
 
