@@ -58,7 +58,13 @@ function familyNameInB(ctx: Context, j: number, k: number): boolean {
 /** Is token i a known given name (after its clitics)? */
 export function givenName(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
-  return !!t && t.arabic && !foldedFunctionWord(t.raw) && ctx.inSet(i, ctx.lex.given);
+  if (!t || !t.arabic || foldedFunctionWord(t.raw)) return false;
+  // A name that is also a common word is read only as the whole word or after و (`وسالم` in a list):
+  // `بحميد`، `لأمين`، `فسامح` are a preposition or a conjunction and a noun.
+  return t.forms.some(
+    (f) =>
+      ctx.lex.given.has(f.form) && (f.shift === 0 || (f.shift === 1 && t.raw[0] === 'و') || !ctx.lex.ambiguousGiven.has(f.form)),
+  );
 }
 
 /**
@@ -174,7 +180,10 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     const prev = ctx.tokens[k - 1]!;
     if (ctx.tokens[k - 2]?.norm === 'ال' && k - 2 > j) break; // `آل نهيان` ends the name
     const compound = ctx.tokens[k - 2]?.norm === 'عبد' || LINEAGE.test(ctx.tokens[k - 2]?.norm ?? '');
-    if (prev.norm.startsWith('ال') && prev.norm !== 'ال' && k - 1 > j && !compound && !/^(?:بن|ابن)$/.test(n.norm)) break;
+    // `بهاء الدين إبراهيم`، `نور الدين زنكي`: `الدين` completes a compound given name, a family name may follow.
+    const religion = prev.norm === 'الدين' && k - 2 === j;
+    if (prev.norm.startsWith('ال') && prev.norm !== 'ال' && k - 1 > j && !compound && !religion && !/^(?:بن|ابن)$/.test(n.norm))
+      break;
     // An indefinite accusative noun and its adjective (`هجوما عنيفا`) follow the name, not belong to it.
     if (/اً?$/.test(n.raw) && n.raw.length >= 4 && (/ً$/.test(n.raw) || /ا$/.test(ctx.tokens[k + 1]?.raw ?? ''))) break;
     k++;
