@@ -22,6 +22,7 @@ import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
 import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
+import { loneGivenNames } from './entities/givenNames';
 import { matchGazetteer } from './entities/match';
 import { applyOverrides } from './entities/overrides';
 import { tokenize } from './entities/tokens';
@@ -43,6 +44,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   englishTitles(ctx);
   joinKnownSurnames(ctx);
   propagateNames(ctx);
+  loneGivenNames(ctx);
   linkBodies(ctx);
   shortBodies(ctx);
   dropUnconfirmed(ctx);

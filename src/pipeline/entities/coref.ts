@@ -39,8 +39,12 @@ export function propagateNames(ctx: Context): Map<string, string> {
   const surname = (s: string, at: number): string | undefined => {
     const list = bearers.get(s);
     if (!list || (list.length > 1 && inner.has(s))) return undefined;
+    if (list.length === 1) return list[0]!.key;
+    // The bearer mentioned last before `at`, by any of its mentions (`كيم يونغ أون` … `كيم يونج أون` … `كيم`).
+    const keys = new Set(list.map((b) => b.key));
     let best: Found | undefined;
-    for (const b of list) if (b.start < at && (!best || b.start > best.start)) best = b;
+    for (const f of ctx.found)
+      if (keys.has(f.key) && f.kind !== 'title' && f.start < at && (!best || f.start > best.start)) best = f;
     return (best ?? list[0])!.key;
   };
   // Any later word of a full name that is not a given name: `فقي` of `موسى فقي محمد`.

@@ -1,0 +1,92 @@
+/**
+ * People read from known given names (data/given-names*.json) where no title marks them: a given name
+ * alone (`قال إبراهيم`، `لوسي` after `لوسي يعقوب`), and names in a list after a person
+ * (`سلوى الخطيب ورامز عيسى`). Given names that are also common words (`أمين`، `سامح`) need a second cue.
+ */
+import type { Context } from './context';
+import type { Found } from './found';
+import { givenName, ruleKey } from './arabicNames';
+import { joinable } from './tokens';
+
+/** Given names that only start a longer name: `عبد`، `أبو` are never a name alone. */
+const NEVER_ALONE = /^(?:عبد|ابو|ابي|ابا|بن|ابن)$/;
+
+/** Words that continue a name: lineage words, foreign particles (`فان`، `دي`), ordinals (`الأول`). */
+const CONTINUES =
+  /^(?:بن|ابن|بنت|ابو|ابي|ابا|ولد|عبد|فان|فون|دي|دو|دا|ديل|لا|ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر))$/;
+
+/** The given-name form of token i (its clitics stripped), if it is an unambiguous known given name. */
+function plainGiven(ctx: Context, i: number): { form: string; shift: number } | undefined {
+  const t = ctx.tokens[i];
+  if (!t || !t.arabic || !givenName(ctx, i)) return undefined;
+  const f = t.forms.find((x) => ctx.lex.given.has(x.form));
+  if (!f || ctx.lex.ambiguousGiven.has(f.form) || NEVER_ALONE.test(f.form) || f.form.length < 3) return undefined;
+  // `الآن` is `آلان` and `اليأس` is `إلياس` once folded: a name that looks definite is not read alone.
+  if (f.form.startsWith('ال')) return undefined;
+  return f;
+}
+
+/**
+ * Nothing around a lone given name may continue it: the next word ends the phrase (punctuation, a function
+ * word, a word with و, a foreign word), and the word before is no noun in construct (`بوابة فاطمة`،
+ * `كامب ديفيد`, `عن عمر`): the start of a sentence, punctuation, a function word, a reporting verb, a person,
+ * or a proclitic on the name itself (`لإبراهيم`، `وإيمرسون`).
+ */
+function loneEdges(ctx: Context, i: number, shift: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  const nextOk = !next || !joinable(next.gap) || !next.arabic || ctx.isStop(i + 1) || /^و/.test(next.norm);
+  // `علي` is `على` in some outlets but a name after a given name; particles and ordinals continue a name.
+  if (!nextOk || (next && joinable(next.gap) && (next.raw === 'علي' || CONTINUES.test(next.norm)))) return false;
+  const prev = tokens[i - 1];
+  // `أبي زيد`، `مبارك مصطفى`: the end of a longer name the rules did not read.
+  if (prev && joinable(t.gap) && !ctx.cover[i - 1] && (CONTINUES.test(prev.norm) || givenName(ctx, i - 1))) return false;
+  const before = ctx.cover[i - 1];
+  return (
+    shift > 0 ||
+    !prev ||
+    !joinable(t.gap) ||
+    !prev.arabic ||
+    ctx.isStop(i - 1) ||
+    ctx.inSet(i - 1, ctx.lex.speechVerbs) ||
+    (!!before && before.type === 'person')
+  );
+}
+
+/**
+ * A known given name alone: the first name of a person named in full in the text (`نزار قباني` … `نزار`)
+ * when only one such person is named, else a person of its own when it is not ambiguous, not a nationality
+ * adjective (`تركي`) and not inside a construct (`شارع محمد`، covered by the place and body rules first).
+ */
+export function loneGivenNames(ctx: Context): void {
+  const { tokens } = ctx;
+  const firstNames = new Map<string, Found | null>();
+  for (const f of ctx.found) {
+    if (f.type !== 'person' || f.kind === 'title' || f.tokEnd - f.tok < 2) continue;
+    const first = tokens[f.tok]!;
+    if (!first.arabic) continue;
+    const had = firstNames.get(first.norm);
+    firstNames.set(first.norm, had === undefined || had?.key === f.key ? f : null);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (ctx.cover[i]) continue;
+    const g = plainGiven(ctx, i);
+    if (!g || !loneEdges(ctx, i, g.shift)) continue;
+    if (ctx.nisba(i)) continue;
+    const t = tokens[i]!;
+    const start = t.start + g.shift;
+    const bearer = firstNames.get(g.form);
+    if (bearer === null) continue;
+    const base = { tok: i, tokEnd: i + 1, start, end: t.end, type: 'person' as const };
+    if (bearer)
+      ctx.add({
+        ...base,
+        key: bearer.key,
+        kind: 'alias',
+        source: bearer.source,
+        ...(bearer.entry ? { entry: bearer.entry } : {}),
+      });
+    else ctx.add({ ...base, key: ruleKey(ctx.text, start, t.end, 'person'), kind: 'name', source: 'rule' });
+  }
+}
