@@ -5,7 +5,7 @@
  */
 import type { Context } from './context';
 import type { Found } from './found';
-import { givenName, ruleKey } from './arabicNames';
+import { givenName, nameFrom, ruleKey, verbLike } from './arabicNames';
 import { joinable } from './tokens';
 
 /** Given names that only start a longer name: `عبد`، `أبو` are never a name alone. */
@@ -88,5 +88,47 @@ export function loneGivenNames(ctx: Context): void {
         ...(bearer.entry ? { entry: bearer.entry } : {}),
       });
     else ctx.add({ ...base, key: ruleKey(ctx.text, start, t.end, 'person'), kind: 'name', source: 'rule' });
+  }
+}
+
+/**
+ * `… سلوى الخطيب ورامز عيسى`، `بوفون وغانلوكا زامبروتا`: right after a person, a word with و and one or two more
+ * name words, closed by punctuation, a function word or the next item with و, is the next person of the list.
+ * The first word must look like a name once و is stripped (no article, no verb form, no title or reporting verb),
+ * and a word with the article is read only after a known given name.
+ */
+export function listPeople(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const before = ctx.cover[i - 1];
+    const t = tokens[i]!;
+    if (!before || before.type !== 'person' || before.kind === 'title' || before.tokEnd !== i || ctx.cover[i]) continue;
+    if (!t.arabic || !joinable(t.gap) || !/^و/.test(t.norm) || !joinable(tokens[i + 1]!.gap)) continue;
+    const f = t.forms.find((x) => x.shift === 1);
+    if (!f || f.form.length < 3 || f.form.startsWith('ال') || verbLike(f.form) || /[ةه]$/.test(f.form)) continue;
+    if (ctx.lex.stop.has(f.form) || ctx.lex.titles.has(f.form) || ctx.lex.speechVerbs.has(f.form) || ctx.lex.orgHeads.has(f.form))
+      continue;
+    if (ctx.lex.nisba.has(f.form) || ctx.lex.placeHeads.has(f.form) || ctx.lex.speakerNouns.has(f.form)) continue;
+    const end = nameFrom(ctx, i, 3, false, true);
+    if (end === undefined || end - i < 2) continue;
+    const given = ctx.lex.given.has(f.form);
+    // `وسيطا أوروبيا`، `ومهن محترمة`، `ومواقفنا قريبة`: accusatives, a noun and its adjective, a pronoun suffix.
+    const words = tokens.slice(i, end);
+    if (!given && words.some((w, k) => ctx.definite(i + k) || /[اةً]$/.test(w.raw) || (k === 0 && /(?:نا|ها|هم)$/.test(w.norm))))
+      continue;
+    const after = tokens[end];
+    if (after && joinable(after.gap) && after.arabic && !ctx.isStop(end) && !/^و/.test(after.norm)) continue;
+    const start = t.start + f.shift;
+    ctx.add({
+      tok: i,
+      tokEnd: end,
+      start,
+      end: tokens[end - 1]!.end,
+      type: 'person',
+      key: ruleKey(ctx.text, start, tokens[end - 1]!.end, 'person'),
+      kind: 'name',
+      source: 'rule',
+    });
+    i = end - 1;
   }
 }
