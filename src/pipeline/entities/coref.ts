@@ -139,7 +139,14 @@ export function propagateNames(ctx: Context): Map<string, string> {
     }
   }
   // Repeats of rule names and surnames in words nothing else claimed.
-  const rulePeople = full;
+  // One-word names are too often wrong to repeat, except English names after `Mr.`, `Ms.`, `Dr.`: the
+  // honorific says the capitalised word is a person's family name (`Mr. Haddad` … `Haddad said`).
+  const honorific = (f: Found) =>
+    f.source === 'rule' &&
+    f.tokEnd - f.tok === 1 &&
+    !ctx.tokens[f.tok]!.arabic &&
+    /^(?:Mr|Mrs|Ms|Miss|Dr)\.?$/.test(f.role?.text ?? '');
+  const rulePeople = [...full, ...people.filter(honorific)];
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.cover[i]) continue;
     const t = ctx.tokens[i]!;
