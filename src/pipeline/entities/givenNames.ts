@@ -69,15 +69,28 @@ export function loneGivenNames(ctx: Context): void {
     const had = firstNames.get(first.norm);
     firstNames.set(first.norm, had === undefined || had?.key === f.key ? f : null);
   }
+  // A lone given name another rule already read (`وقالت ميسون`) is that person too.
+  for (const f of ctx.found) {
+    if (f.type !== 'person' || f.source !== 'rule' || f.kind !== 'name' || f.tokEnd - f.tok !== 1) continue;
+    const g = plainGiven(ctx, f.tok);
+    const bearer = g && firstNames.get(g.form);
+    if (!bearer || bearer.key === f.key) continue;
+    const old = f.key;
+    for (const x of ctx.found)
+      if (x.key === old) {
+        x.key = bearer.key;
+        x.kind = 'alias';
+      }
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (ctx.cover[i]) continue;
     const g = plainGiven(ctx, i);
-    if (!g || !loneEdges(ctx, i, g.shift)) continue;
+    if (!g) continue;
+    const bearer = firstNames.get(g.form);
+    if (bearer === null || !loneEdges(ctx, i, g.shift)) continue;
     if (ctx.nisba(i)) continue;
     const t = tokens[i]!;
     const start = t.start + g.shift;
-    const bearer = firstNames.get(g.form);
-    if (bearer === null) continue;
     const base = { tok: i, tokEnd: i + 1, start, end: t.end, type: 'person' as const };
     if (bearer)
       ctx.add({

@@ -1,0 +1,114 @@
+/** People without titles: given names, lists, shared family names, English honorifics (sentences are our own). */
+import { describe, expect, it } from 'vitest';
+import givenCommon from '../../src/pipeline/data/given-names-common.json';
+import given from '../../src/pipeline/data/given-names.json';
+import { extractEntities } from '../../src/pipeline/entities';
+import { loadKnowledge } from '../../src/pipeline/knowledge';
+import { readSeed } from '../../src/pipeline/read';
+import { segment } from '../../src/pipeline/segment';
+import { normalize } from '../../src/search/normalize';
+
+const knowledge = loadKnowledge();
+const run = (text: string, lang = 'ar') =>
+  extractEntities(
+    segment(readSeed(new TextEncoder().encode(`عنوان\n\n${text}`), 'a.txt', { defaults: { lang, date: '2020-01-01' } })),
+    knowledge,
+  );
+/** The people of a document, each as the list of its mention texts. */
+const people = (doc: ReturnType<typeof run>) =>
+  doc.entities
+    .filter((e) => e.type === 'person')
+    .map((e) => e.mentions.filter((m) => m.kind !== 'title').map((m) => doc.text.slice(m.start, m.end)));
+const personTexts = (doc: ReturnType<typeof run>) => people(doc).flat();
+
+describe('given-names-common.json', () => {
+  it('is a list of single Arabic words, none repeated (its ambiguous list may mark names of given-names.json)', () => {
+    const seen = new Set([...given.ar, ...given.ambiguous].map((w) => normalize(w)));
+    const oldAmbiguous = new Set(given.ambiguous.map((w) => normalize(w)));
+    const lists = [givenCommon.male, givenCommon.female, givenCommon.foreign, givenCommon.ambiguous];
+    for (const [n, list] of lists.entries())
+      for (const w of list) {
+        expect(w).toMatch(/^[\u0621-\u064A\u0671]+$/u);
+        expect(n === 3 ? oldAmbiguous.has(normalize(w)) : seen.has(normalize(w)), w).toBe(false);
+        seen.add(normalize(w));
+      }
+    expect(lists.flat().length).toBeGreaterThan(250);
+  });
+});
+
+describe('extractEntities: a known given name alone', () => {
+  it('reads a given name right after a reporting verb as a person', () => {
+    expect(personTexts(run('وفي ختام الجلسة قال خلدون إن الموعد سيحدد لاحقا.'))).toEqual(['خلدون']);
+  });
+
+  it('links a lone given name to the one person named in full with it', () => {
+    const doc = run('وقدمت الشاعرة ميسون الدباغ ديوانها الجديد. وقالت ميسون إن القصائد كتبت في عام واحد.');
+    expect(people(doc)).toEqual([['ميسون الدباغ', 'ميسون']]);
+  });
+
+  it('leaves a lone given name alone when two people named in the text share it', () => {
+    const doc = run('وحضر رامز عيسى ورامز الحلبي الأمسية. وقرأ رامز قصيدة.');
+    expect(personTexts(doc)).not.toContain('رامز');
+  });
+
+  it('does not read a name that is also a common word alone: عن عمر يناهز، بهدف وحيد', () => {
+    expect(personTexts(run('وتوفي الشاعر عن عمر يناهز الثمانين. وانتهت المباراة بهدف وحيد في الدقيقة الأخيرة.'))).toEqual([]);
+  });
+
+  it('does not read a common word behind a clitic as an ambiguous given name: بنجاح، وجود', () => {
+    expect(personTexts(run('واختتمت الدورة بنجاح كبير رغم وجود صعوبات.'))).toEqual([]);
+  });
+
+  it('does not read a given name in construct after a noun: بوابة فاطمة', () => {
+    expect(personTexts(run('ووصل الوفد إلى بوابة فاطمة صباح الأحد.'))).toEqual([]);
+  });
+
+  it('does not read `الآن` (آلان once folded) as a name', () => {
+    expect(personTexts(run('ولا يعرف مكانه حتى الآن.'))).toEqual([]);
+  });
+});
+
+describe('extractEntities: names in a list after a person', () => {
+  it('reads the next items of a list with و, closed by punctuation or the next item', () => {
+    const doc = run('وشارك في الأمسية سلوى الخطيب وكارلو منتيني وياروسلاف بيك، وقرأ كل منهم قصيدة.');
+    expect(people(doc)).toEqual([['سلوى الخطيب'], ['كارلو منتيني'], ['ياروسلاف بيك']]);
+  });
+
+  it('does not read a noun and its adjective after a person as a list item', () => {
+    const doc = run('ورفض الوزير سامر الحلبي ومواقف حكومته المعلنة أي تفاوض.');
+    expect(personTexts(doc)).toEqual(['سامر الحلبي']);
+  });
+});
+
+describe('extractEntities: two people sharing a family name', () => {
+  it('keeps them apart and gives a later bare mention to the one named last', () => {
+    const doc = run('وقالت رنا القاسمي إن الأمسية نجحت. أما شقيقها هشام القاسمي فعرض ديوانه، وقال القاسمي إنه كتبه في الغربة.');
+    expect(people(doc)).toEqual([['رنا القاسمي'], ['هشام القاسمي', 'القاسمي']]);
+  });
+
+  it('gives an East Asian family name to the person mentioned last, by any of their mentions', () => {
+    const doc = run(
+      'والتقى وزير الخارجية الكوري الجنوبي بارك سو هان في سيول وزير الدفاع الكوري الجنوبي بارك جي سونغ. وقال بارك إن الجيش مستعد. وقال بارك سو هان إن الحوار مفيد. وأضاف بارك أن الجولة المقبلة في بكين.',
+    );
+    expect(people(doc)).toEqual([
+      ['بارك سو هان', 'بارك سو هان', 'بارك'],
+      ['بارك جي سونغ', 'بارك'],
+    ]);
+  });
+});
+
+describe('extractEntities: English honorifics', () => {
+  it('repeats a one-word name after Mr./Ms. as the same person, possessives included', () => {
+    const doc = run("Mr. Haddad said the talks would resume. Haddad later met Ms. Okafor, and Okafor's aide agreed.", 'en');
+    expect(people(doc)).toEqual([
+      ['Haddad', 'Haddad'],
+      ['Okafor', 'Okafor'],
+    ]);
+  });
+});
+
+describe('extractEntities: compound given names with الدين', () => {
+  it('reads a family name after `X الدين`', () => {
+    expect(personTexts(run('وأخرج الفيلم بهاء الدين منصوري، وكتب قصته آخرون.'))).toEqual(['بهاء الدين منصوري']);
+  });
+});
