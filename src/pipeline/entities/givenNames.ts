@@ -127,7 +127,10 @@ export function listPeople(ctx: Context): void {
     const given = ctx.lex.given.has(f.form);
     // `وسيطا أوروبيا`، `ومهن محترمة`، `ومواقفنا قريبة`: accusatives, a noun and its adjective, a pronoun suffix.
     const words = tokens.slice(i, end);
-    if (!given && words.some((w, k) => ctx.definite(i + k) || /[اةً]$/.test(w.raw) || (k === 0 && /(?:نا|ها|هم)$/.test(w.norm))))
+    if (
+      !given &&
+      words.some((w, k) => ctx.definite(i + k) || /(?:[اة]|\u064B)$/.test(w.raw) || (k === 0 && /(?:نا|ها|هم)$/.test(w.norm)))
+    )
       continue;
     const after = tokens[end];
     if (after && joinable(after.gap) && after.arabic && !ctx.isStop(end) && !/^و/.test(after.norm)) continue;
