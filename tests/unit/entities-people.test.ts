@@ -112,3 +112,19 @@ describe('extractEntities: compound given names with الدين', () => {
     expect(personTexts(run('وأخرج الفيلم بهاء الدين منصوري، وكتب قصته آخرون.'))).toEqual(['بهاء الدين منصوري']);
   });
 });
+
+describe('extractEntities: lineage and tribal names', () => {
+  it('reads a tribal name in ي after the family name', () => {
+    const doc = run('وشارك في اللقاء سعود الحربي ومحمد عبدالله العبيد الشمري، ثم غادر الوفد.');
+    expect(personTexts(doc)).toContain('محمد عبدالله العبيد الشمري');
+  });
+
+  it('does not take a nationality adjective after a family name for a tribal name', () => {
+    const doc = run('وقال خلدون الحمصي السوري إن الحفل تأجل.');
+    expect(personTexts(doc)).toEqual(['خلدون الحمصي']);
+  });
+
+  it('reads علي before بن as a name, not as على, and leaves its و out', () => {
+    expect(personTexts(run('كما تحدث وعلي بن حسن الشهري عن التجربة.'))).toEqual(['علي بن حسن الشهري']);
+  });
+});

@@ -182,7 +182,24 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     const compound = ctx.tokens[k - 2]?.norm === 'عبد' || LINEAGE.test(ctx.tokens[k - 2]?.norm ?? '');
     // `بهاء الدين إبراهيم`، `نور الدين زنكي`: `الدين` completes a compound given name, a family name may follow.
     const religion = prev.norm === 'الدين' && k - 2 === j;
-    if (prev.norm.startsWith('ال') && prev.norm !== 'ال' && k - 1 > j && !compound && !religion && !/^(?:بن|ابن)$/.test(n.norm))
+    // `محمد عبدالله العبيد الشمري`: one tribal name in ي may follow the family name (not a nationality adjective).
+    const tribal =
+      n.norm.startsWith('ال') &&
+      /ي$/.test(n.norm) &&
+      n.norm.length >= 6 &&
+      !ctx.nisba(k) &&
+      !ctx.lex.titleAdjectives.has(n.norm) &&
+      !ctx.tokens[k - 2]?.norm.startsWith('ال') &&
+      (ctx.lex.given.has(ctx.tokens[j]!.norm) || k - j >= 3);
+    if (
+      prev.norm.startsWith('ال') &&
+      prev.norm !== 'ال' &&
+      k - 1 > j &&
+      !compound &&
+      !religion &&
+      !tribal &&
+      !/^(?:بن|ابن)$/.test(n.norm)
+    )
       break;
     // An indefinite accusative noun and its adjective (`هجوما عنيفا`) follow the name, not belong to it.
     if (/اً?$/.test(n.raw) && n.raw.length >= 4 && (/ً$/.test(n.raw) || /ا$/.test(ctx.tokens[k + 1]?.raw ?? ''))) break;

@@ -607,11 +607,14 @@ function lineagePeople(ctx: Context): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
     const link = tokens[i + 1]!;
     if (ctx.cover[i] || !/^(?:بن|ابن|بنت)$/.test(link.norm) || !joinable(link.gap) || !joinable(tokens[i + 2]!.gap)) continue;
-    if (ctx.definite(i) || !nameWord(ctx, i) || verbLike(tokens[i]!.norm) || /^و/.test(tokens[i]!.norm)) continue;
+    // `علي بن حسن`: `على` (often written `علي`) is never followed by `بن`, so here it is the name.
+    const ali = /^[وف]?علي$/.test(tokens[i]!.raw);
+    if (ctx.definite(i) || !(nameWord(ctx, i) || ali) || verbLike(tokens[i]!.norm) || (/^و/.test(tokens[i]!.norm) && !ali))
+      continue;
     if (ctx.cover[i + 2] ? ctx.cover[i + 2]!.type !== 'person' : !nameWord(ctx, i + 2)) continue;
     const end = nameFrom(ctx, i, 5, false, true);
     if (end === undefined || end < i + 3) continue;
-    ctx.add(rule(ctx, i, end, 'person'));
+    ctx.add(rule(ctx, i, end, 'person', ali && /^[وف]/.test(tokens[i]!.raw) ? 1 : 0));
     i = end - 1;
   }
 }
