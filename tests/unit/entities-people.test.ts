@@ -128,3 +128,10 @@ describe('extractEntities: lineage and tribal names', () => {
     expect(personTexts(run('كما تحدث وعلي بن حسن الشهري عن التجربة.'))).toEqual(['علي بن حسن الشهري']);
   });
 });
+
+describe('extractEntities: a list item with a family name in ال', () => {
+  it('reads three name words, the last with the article, after a person (`وجارالله سليم الجارالله`)', () => {
+    const doc = run('وصدرت الأحكام بحق سلوى الخطيب وعطاالله منير العطاالله، غير أن المحامين طعنوا فيها.');
+    expect(people(doc)).toEqual([['سلوى الخطيب'], ['عطاالله منير العطاالله']]);
+  });
+});

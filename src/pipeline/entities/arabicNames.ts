@@ -148,7 +148,13 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     )
       break;
     // After an unknown first word, a word with the article must not look like a common noun (`حرص المملكة`, `أهالي السجناء`).
-    if (n.norm.startsWith('ال') && !ctx.lex.given.has(ctx.tokens[j]!.norm) && /(?:ه|اء|ات|ون)$/.test(n.norm)) break;
+    if (
+      n.norm.startsWith('ال') &&
+      !ctx.lex.given.has(ctx.tokens[j]!.norm) &&
+      /(?:ه|اء|ات|ون)$/.test(n.norm) &&
+      !/الله$/.test(n.norm)
+    )
+      break;
     if (/^و/.test(n.norm) && !g) break;
     // `بمقر الرئاسة`، `بزمام الأمور`: a preposition and a construct follow the name.
     // Only after two words, and not before a long vowel, which foreign names have (`بيرنز`، `باسكوال`).

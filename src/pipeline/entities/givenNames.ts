@@ -108,7 +108,7 @@ export function loneGivenNames(ctx: Context): void {
  * `… سلوى الخطيب ورامز عيسى`، `بوفون وغانلوكا زامبروتا`: right after a person, a word with و and one or two more
  * name words, closed by punctuation, a function word or the next item with و, is the next person of the list.
  * The first word must look like a name once و is stripped (no article, no verb form, no title or reporting verb),
- * and a word with the article is read only after a known given name.
+ * and a word with the article is read only after a known given name or as the third word (`وجارالله سليم الجارالله`).
  */
 export function listPeople(ctx: Context): void {
   const { tokens } = ctx;
@@ -118,18 +118,28 @@ export function listPeople(ctx: Context): void {
     if (!before || before.type !== 'person' || before.kind === 'title' || before.tokEnd !== i || ctx.cover[i]) continue;
     if (!t.arabic || !joinable(t.gap) || !/^و/.test(t.norm) || !joinable(tokens[i + 1]!.gap)) continue;
     const f = t.forms.find((x) => x.shift === 1);
-    if (!f || f.form.length < 3 || f.form.startsWith('ال') || verbLike(f.form) || /[ةه]$/.test(f.form)) continue;
+    if (!f || f.form.length < 3 || f.form.startsWith('ال') || verbLike(f.form) || (/[ةه]$/.test(f.form) && !/الله$/.test(f.form)))
+      continue;
     if (ctx.lex.stop.has(f.form) || ctx.lex.titles.has(f.form) || ctx.lex.speechVerbs.has(f.form) || ctx.lex.orgHeads.has(f.form))
       continue;
     if (ctx.lex.nisba.has(f.form) || ctx.lex.placeHeads.has(f.form) || ctx.lex.speakerNouns.has(f.form)) continue;
-    const end = nameFrom(ctx, i, 3, false, true);
+    // `وعطاالله منير العطاالله`: the given-name rule read the rest (`منير العطاالله`) alone; the item is the whole.
+    const rest = ctx.cover[i + 1];
+    const after1 = rest && rest.tok === i + 1 && rest.type === 'person' && rest.source === 'rule' && rest.kind === 'name';
+    if (after1 && rest.tokEnd - rest.tok > 2) continue;
+    const end = after1 ? rest.tokEnd : nameFrom(ctx, i, 3, false, true);
     if (end === undefined || end - i < 2) continue;
     const given = ctx.lex.given.has(f.form);
     // `وسيطا أوروبيا`، `ومهن محترمة`، `ومواقفنا قريبة`: accusatives, a noun and its adjective, a pronoun suffix.
     const words = tokens.slice(i, end);
     if (
       !given &&
-      words.some((w, k) => ctx.definite(i + k) || /(?:[اة]|\u064B)$/.test(w.raw) || (k === 0 && /(?:نا|ها|هم)$/.test(w.norm)))
+      words.some(
+        (w, k) =>
+          (ctx.definite(i + k) && !(k === 2 && end - i === 3)) ||
+          /(?:[اة]|\u064B)$/.test(w.raw) ||
+          (k === 0 && /(?:نا|ها|هم)$/.test(w.norm)),
+      )
     )
       continue;
     const after = tokens[end];
