@@ -135,3 +135,10 @@ describe('extractEntities: a list item with a family name in ال', () => {
     expect(people(doc)).toEqual([['سلوى الخطيب'], ['عطاالله منير العطاالله']]);
   });
 });
+
+describe('extractEntities: given names written with a hamza on the alef', () => {
+  it('reads ألبرت, إلياس as names (the article is written with a bare alef), and not الآن', () => {
+    const doc = run('وأجرى ألبرت كرامر محادثات في المدينة حتى الآن، وقال إلياس إن الاتفاق قريب.');
+    expect(personTexts(doc)).toEqual(['ألبرت كرامر', 'إلياس']);
+  });
+});

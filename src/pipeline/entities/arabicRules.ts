@@ -545,7 +545,10 @@ export function findGivenNamePeople(ctx: Context): void {
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.cover[i] || !givenName(ctx, i)) continue;
     const t = ctx.tokens[i]!;
-    if (/^ال/.test(t.forms[t.forms.length - 1]!.form)) continue;
+    // `الآن` folds to the name `آلان`: a given name written with the article's bare alef is not read here;
+    // `ألكسندر`، `إلياس`، `للوسي` (ل + `لوسي`) are names.
+    const gf = t.forms.find((f) => ctx.lex.given.has(f.form))!;
+    if (/^ال/.test(gf.form) && /^ال/.test(t.raw.slice(gf.shift))) continue;
     const next = i + 1;
     if (next >= ctx.tokens.length || !joinable(ctx.tokens[next]!.gap)) continue;
     const end = nameFrom(ctx, i, 4, false, true);
@@ -558,8 +561,7 @@ export function findGivenNamePeople(ctx: Context): void {
     const before = ctx.tokens[i - 1];
     if (ctx.inSet(i, ctx.lex.ambiguousGiven) && before?.arabic && joinable(t.gap) && !ctx.cover[i - 1] && /ات$/.test(before.norm))
       continue;
-    const form = t.forms.find((f) => ctx.lex.given.has(f.form))!;
-    ctx.add(rule(ctx, i, end, 'person', form.shift));
+    ctx.add(rule(ctx, i, end, 'person', gf.shift));
     i = end - 1;
   }
   lineagePeople(ctx);

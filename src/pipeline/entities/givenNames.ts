@@ -21,8 +21,9 @@ function plainGiven(ctx: Context, i: number): { form: string; shift: number } | 
   if (!t || !t.arabic || !givenName(ctx, i)) return undefined;
   const f = t.forms.find((x) => ctx.lex.given.has(x.form));
   if (!f || ctx.lex.ambiguousGiven.has(f.form) || NEVER_ALONE.test(f.form) || f.form.length < 3) return undefined;
-  // `الآن` is `آلان` and `اليأس` is `إلياس` once folded: a name that looks definite is not read alone.
-  if (f.form.startsWith('ال')) return undefined;
+  // `الآن` is `آلان` and `اليأس` is `إلياس` once folded: a name written with the article's bare alef is not
+  // read alone (`ألبرت`، `إلياس` with a hamza are).
+  if (f.form.startsWith('ال') && t.raw.slice(f.shift).startsWith('ال')) return undefined;
   return f;
 }
 
