@@ -142,3 +142,10 @@ describe('extractEntities: given names written with a hamza on the alef', () => 
     expect(personTexts(doc)).toEqual(['ألبرت كرامر', 'إلياس']);
   });
 });
+
+describe('extractEntities: علي inside a name', () => {
+  it('reads `محمد علي` before a family name in ي, not before a common noun', () => {
+    expect(personTexts(run('وحضر اللقاء السيد محمد علي العظمي وفعاليات جهوية.'))).toEqual(['محمد علي العظمي']);
+    expect(personTexts(run('ووقع المدير محمد علي الاتفاق الجديد.'))).not.toContain('محمد علي الاتفاق');
+  });
+});

@@ -55,6 +55,17 @@ function familyNameInB(ctx: Context, j: number, k: number): boolean {
   return !next || !joinable(next.gap) || ctx.isStop(k + 1) || !next.arabic;
 }
 
+/**
+ * `محمد علي العظمي`: `علي` (a stop word, since outlets write `على` so) inside a name, after a known given name and
+ * before a family name in ي that is no nationality adjective: `أكد محمد على الاتفاق` has no such word.
+ */
+function middleAli(ctx: Context, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  const n = ctx.tokens[k + 1];
+  if (t.raw !== 'علي' || ctx.cover[k] || !ctx.lex.given.has(ctx.tokens[k - 1]!.norm) || !n || !joinable(n.gap)) return false;
+  return /^ال.{2,}ي$/.test(n.norm) && !ctx.nisba(k + 1) && !ctx.cover[k + 1] && nameWord(ctx, k + 1);
+}
+
 /** Is token i a known given name (after its clitics)? */
 export function givenName(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
@@ -138,7 +149,7 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       continue;
     }
     words++;
-    if (!nameWord(ctx, k) && !familyNameInB(ctx, j, k)) break;
+    if (!nameWord(ctx, k) && !familyNameInB(ctx, j, k) && !middleAli(ctx, k)) break;
     const g = ctx.lex.given.has(n.norm);
     if (
       !g &&
