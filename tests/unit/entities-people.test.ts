@@ -149,3 +149,10 @@ describe('extractEntities: علي inside a name', () => {
     expect(personTexts(run('ووقع المدير محمد علي الاتفاق الجديد.'))).not.toContain('محمد علي الاتفاق');
   });
 });
+
+describe('extractEntities: a given name after a verb in the imperfect', () => {
+  it('reads it after يـ, not after a verbal noun in تـ', () => {
+    expect(personTexts(run('وفي المساء يعود كارلو إلى بيته.'))).toEqual(['كارلو']);
+    expect(personTexts(run('ولا يعرف أحد تاريخ إبراهيم في المدينة.'))).toEqual([]);
+  });
+});

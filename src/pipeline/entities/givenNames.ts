@@ -30,7 +30,8 @@ function plainGiven(ctx: Context, i: number): { form: string; shift: number } | 
 /**
  * Nothing around a lone given name may continue it: the next word ends the phrase (punctuation, a function
  * word, a word with و, a foreign word), and the word before is no noun in construct (`بوابة فاطمة`،
- * `كامب ديفيد`, `عن عمر`): the start of a sentence, punctuation, a function word, a reporting verb, a person,
+ * `كامب ديفيد`, `عن عمر`): the start of a sentence, punctuation, a function word, a reporting verb, a verb in
+ * the imperfect (`لا يجد مايكل`; not a verbal noun in ت: `تاريخ إبراهيم`), a person,
  * or a proclitic on the name itself (`لإبراهيم`، `وإيمرسون`).
  */
 function loneEdges(ctx: Context, i: number, shift: number): boolean {
@@ -51,6 +52,7 @@ function loneEdges(ctx: Context, i: number, shift: number): boolean {
     !prev.arabic ||
     ctx.isStop(i - 1) ||
     ctx.inSet(i - 1, ctx.lex.speechVerbs) ||
+    (verbLike(prev.norm) && /^[وف]?ي/.test(prev.norm)) ||
     (!!before && before.type === 'person')
   );
 }
