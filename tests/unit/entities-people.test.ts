@@ -156,3 +156,12 @@ describe('extractEntities: a given name after a verb in the imperfect', () => {
     expect(personTexts(run('ولا يعرف أحد تاريخ إبراهيم في المدينة.'))).toEqual([]);
   });
 });
+
+describe('extractEntities: English place names that start with an adjective', () => {
+  it('keeps `Indian Ocean` whole as a place instead of a person `Ocean`', () => {
+    const doc = run('Fishing fleets work the Indian Ocean all year.', 'en');
+    expect(doc.entities.map((e) => `${e.type}:${doc.text.slice(e.mentions[0]!.start, e.mentions[0]!.end)}`)).toEqual([
+      'place:Indian Ocean',
+    ]);
+  });
+});
