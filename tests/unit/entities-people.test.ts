@@ -165,3 +165,10 @@ describe('extractEntities: English place names that start with an adjective', ()
     ]);
   });
 });
+
+describe('extractEntities: a verbal noun with the article after a name', () => {
+  it('ends the name (`ومنح هنري التقدم`), but a given name with the article does not (`أحمد التوفيق`)', () => {
+    expect(personTexts(run('ومنح المهاجم فيليب موريل التقدم لفريقه في الدقيقة العاشرة.'))).toEqual(['فيليب موريل']);
+    expect(personTexts(run('وكان في استقباله الدكتور أحمد التوفيق وزير الأوقاف.'))).toEqual(['أحمد التوفيق']);
+  });
+});

@@ -193,6 +193,8 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       break;
     if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
     if (n.norm.startsWith('ال') && n.norm.length < 5) break;
+    // `ومنح هنري التقدم`، `ورفض جوزيه الإفصاح`: a verbal noun with the article is the verb's object, not a family name.
+    if (!g && n.norm.startsWith('ال') && verbLike(n.norm.slice(2)) && !ctx.lex.given.has(n.norm.slice(2))) break;
     // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.
     const prev = ctx.tokens[k - 1]!;
     if (ctx.tokens[k - 2]?.norm === 'ال' && k - 2 > j) break; // `آل نهيان` ends the name
