@@ -22,7 +22,7 @@ import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
 import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
-import { listPeople, loneGivenNames } from './entities/givenNames';
+import { complementPeople, listPeople, loneGivenNames } from './entities/givenNames';
 import { matchGazetteer } from './entities/match';
 import { applyOverrides } from './entities/overrides';
 import { tokenize } from './entities/tokens';
@@ -40,6 +40,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findGivenNamePeople(ctx);
   appositionPeople(ctx);
   listPeople(ctx);
+  complementPeople(ctx);
   findEnglishNames(ctx);
   englishRoles(ctx);
   englishTitles(ctx);

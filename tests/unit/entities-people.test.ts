@@ -172,3 +172,9 @@ describe('extractEntities: a verbal noun with the article after a name', () => {
     expect(personTexts(run('وكان في استقباله الدكتور أحمد التوفيق وزير الأوقاف.'))).toEqual(['أحمد التوفيق']);
   });
 });
+
+describe('extractEntities: a name after a noun that takes a person', () => {
+  it('reads `قضية رائف بدوي`-like names, not `قضية تهريب أسلحة`', () => {
+    expect(personTexts(run('وتعود قضية كريمو دلال إلى عام 2012، كما بحث المجلس قضية تهريب أسلحة.'))).toEqual(['كريمو دلال']);
+  });
+});

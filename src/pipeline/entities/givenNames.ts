@@ -7,6 +7,8 @@ import type { Context } from './context';
 import type { Found } from './found';
 import { givenName, nameFrom, ruleKey, verbLike } from './arabicNames';
 import { joinable } from './tokens';
+import personNouns from '../data/person-nouns.json';
+import { normalize } from '../../search/normalize';
 
 /** Given names that only start a longer name: `عبد`، `أبو` are never a name alone. */
 const NEVER_ALONE = /^(?:عبد|ابو|ابي|ابا|بن|ابن)$/;
@@ -155,6 +157,37 @@ export function listPeople(ctx: Context): void {
       end: tokens[end - 1]!.end,
       type: 'person',
       key: ruleKey(ctx.text, start, tokens[end - 1]!.end, 'person'),
+      kind: 'name',
+      source: 'rule',
+    });
+    i = end - 1;
+  }
+}
+
+/** Nouns whose complement is a person (data/person-nouns.json: `قضية`، `اغتيال`، `زوجة`). */
+const PERSON_NOUNS = new Set(personNouns.ar.map((w) => normalize(w)));
+
+/** `قضية رائف بدوي`، `اغتيال رفيق الحريري`: after a noun that takes a person, two or three name words closed by a boundary. */
+export function complementPeople(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!tokens[i]!.arabic || !ctx.inSet(i, PERSON_NOUNS) || ctx.cover[i + 1] || !joinable(tokens[i + 1]!.gap)) continue;
+    const j = i + 1;
+    const w = tokens[j]!;
+    if (ctx.definite(j) || /^و/.test(w.norm) || verbLike(w.norm) || /(?:[اةه]|\u064B)$/.test(w.raw)) continue;
+    const end = nameFrom(ctx, j, 3);
+    if (end === undefined || end - j < 2) continue;
+    const words = tokens.slice(j, end);
+    if (words.some((x, k) => /(?:[اة]|\u064B)$/.test(x.raw) || (ctx.definite(j + k) && !/ي$/.test(x.norm)))) continue;
+    const after = tokens[end];
+    if (after && joinable(after.gap) && after.arabic && !ctx.isStop(end) && !/^و/.test(after.norm)) continue;
+    ctx.add({
+      tok: j,
+      tokEnd: end,
+      start: w.start,
+      end: tokens[end - 1]!.end,
+      type: 'person',
+      key: ruleKey(ctx.text, w.start, tokens[end - 1]!.end, 'person'),
       kind: 'name',
       source: 'rule',
     });
