@@ -1,7 +1,7 @@
 /**
- * People read from known given names (data/given-names*.json) where no title marks them: a given name
- * alone (`قال إبراهيم`، `لوسي` after `لوسي يعقوب`), and names in a list after a person
- * (`سلوى الخطيب ورامز عيسى`). Given names that are also common words (`أمين`، `سامح`) need a second cue.
+ * People no title marks: a known given name alone (data/given-names*.json: `قال إبراهيم`، `لوسي` after
+ * `لوسي يعقوب`), names in a list after a person (`سلوى الخطيب ورامز عيسى`), and names after a noun that takes
+ * a person (`قضية رائف بدوي`). Given names that are also common words (`أمين`، `سامح`) need a second cue.
  */
 import type { Context } from './context';
 import type { Found } from './found';
@@ -85,6 +85,8 @@ export function loneGivenNames(ctx: Context): void {
       if (x.key === old) {
         x.key = bearer.key;
         x.kind = 'alias';
+        x.source = bearer.source;
+        if (bearer.entry) x.entry = bearer.entry;
       }
   }
   for (let i = 0; i < tokens.length; i++) {
