@@ -178,3 +178,10 @@ describe('extractEntities: a name after a noun that takes a person', () => {
     expect(personTexts(run('وتعود قضية كريمو دلال إلى عام 2012، كما بحث المجلس قضية تهريب أسلحة.'))).toEqual(['كريمو دلال']);
   });
 });
+
+describe('extractEntities: علي alone after an honorific', () => {
+  it('reads `الإمام علي` before و or punctuation, not `على` after a noun', () => {
+    expect(personTexts(run('واستطاع الإمام علي ورجاله أن يحققوا النصر.'))).toEqual(['علي']);
+    expect(personTexts(run('وتعرف الفريق علي المكان الجديد.'))).toEqual([]);
+  });
+});

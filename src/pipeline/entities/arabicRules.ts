@@ -420,12 +420,16 @@ export function findTitledPeople(ctx: Context): void {
     }
     const feminine = /ه$/.test(tokens[i]!.forms[tokens[i]!.forms.length - 1]!.form) && /ة$/.test(tokens[i]!.raw);
     // `الدكتور علي العبوس`: after an honorific, `علي` before a family name with the article is the name, not على.
+    // `الإمام علي ورجاله`، `الشيخ علي ،`: so is `علي` alone before the end of the phrase.
+    const afterAli = tokens[lastConsumed + 1];
     const ali =
       cue.lone &&
       tokens[lastConsumed]?.raw === 'علي' &&
-      ctx.definite(lastConsumed + 1) &&
-      nameWord(ctx, lastConsumed + 1) &&
-      joinable(tokens[lastConsumed + 1]!.gap);
+      ((ctx.definite(lastConsumed + 1) && nameWord(ctx, lastConsumed + 1) && joinable(afterAli!.gap)) ||
+        !afterAli ||
+        !joinable(afterAli.gap) ||
+        /^و/.test(afterAli.norm) ||
+        /^\d/.test(afterAli.norm));
     const end =
       !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine, ali) : undefined;
     // A lone word before a word with the article is a construct (`حرص المملكة`), not a name.
