@@ -55,10 +55,27 @@ function familyNameInB(ctx: Context, j: number, k: number): boolean {
   return !next || !joinable(next.gap) || ctx.isStop(k + 1) || !next.arabic;
 }
 
+/**
+ * `محمد علي العظمي`: `علي` (a stop word, since outlets write `على` so) inside a name, after a known given name and
+ * before a family name in ي that is no nationality adjective: `أكد محمد على الاتفاق` has no such word.
+ */
+function middleAli(ctx: Context, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  const n = ctx.tokens[k + 1];
+  if (t.raw !== 'علي' || ctx.cover[k] || !ctx.lex.given.has(ctx.tokens[k - 1]!.norm) || !n || !joinable(n.gap)) return false;
+  return /^ال.{2,}ي$/.test(n.norm) && !ctx.nisba(k + 1) && !ctx.cover[k + 1] && nameWord(ctx, k + 1);
+}
+
 /** Is token i a known given name (after its clitics)? */
 export function givenName(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
-  return !!t && t.arabic && !foldedFunctionWord(t.raw) && ctx.inSet(i, ctx.lex.given);
+  if (!t || !t.arabic || foldedFunctionWord(t.raw)) return false;
+  // A name that is also a common word is read only as the whole word or after و (`وسالم` in a list):
+  // `بحميد`، `لأمين`، `فسامح` are a preposition or a conjunction and a noun.
+  return t.forms.some(
+    (f) =>
+      ctx.lex.given.has(f.form) && (f.shift === 0 || (f.shift === 1 && t.raw[0] === 'و') || !ctx.lex.ambiguousGiven.has(f.form)),
+  );
 }
 
 /**
@@ -132,7 +149,7 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       continue;
     }
     words++;
-    if (!nameWord(ctx, k) && !familyNameInB(ctx, j, k)) break;
+    if (!nameWord(ctx, k) && !familyNameInB(ctx, j, k) && !middleAli(ctx, k)) break;
     const g = ctx.lex.given.has(n.norm);
     if (
       !g &&
@@ -142,7 +159,13 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     )
       break;
     // After an unknown first word, a word with the article must not look like a common noun (`حرص المملكة`, `أهالي السجناء`).
-    if (n.norm.startsWith('ال') && !ctx.lex.given.has(ctx.tokens[j]!.norm) && /(?:ه|اء|ات|ون)$/.test(n.norm)) break;
+    if (
+      n.norm.startsWith('ال') &&
+      !ctx.lex.given.has(ctx.tokens[j]!.norm) &&
+      /(?:ه|اء|ات|ون)$/.test(n.norm) &&
+      !/الله$/.test(n.norm)
+    )
+      break;
     if (/^و/.test(n.norm) && !g) break;
     // `بمقر الرئاسة`، `بزمام الأمور`: a preposition and a construct follow the name.
     // Only after two words, and not before a long vowel, which foreign names have (`بيرنز`، `باسكوال`).
@@ -170,11 +193,33 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       break;
     if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
     if (n.norm.startsWith('ال') && n.norm.length < 5) break;
+    // `ومنح هنري التقدم`، `ورفض جوزيه الإفصاح`: a verbal noun with the article is the verb's object, not a family name.
+    if (!g && n.norm.startsWith('ال') && verbLike(n.norm.slice(2)) && !ctx.lex.given.has(n.norm.slice(2))) break;
     // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.
     const prev = ctx.tokens[k - 1]!;
     if (ctx.tokens[k - 2]?.norm === 'ال' && k - 2 > j) break; // `آل نهيان` ends the name
     const compound = ctx.tokens[k - 2]?.norm === 'عبد' || LINEAGE.test(ctx.tokens[k - 2]?.norm ?? '');
-    if (prev.norm.startsWith('ال') && prev.norm !== 'ال' && k - 1 > j && !compound && !/^(?:بن|ابن)$/.test(n.norm)) break;
+    // `بهاء الدين إبراهيم`، `نور الدين زنكي`: `الدين` completes a compound given name, a family name may follow.
+    const religion = prev.norm === 'الدين' && k - 2 === j;
+    // `محمد عبدالله العبيد الشمري`: one tribal name in ي may follow the family name (not a nationality adjective).
+    const tribal =
+      n.norm.startsWith('ال') &&
+      /ي$/.test(n.norm) &&
+      n.norm.length >= 6 &&
+      !ctx.nisba(k) &&
+      !ctx.lex.titleAdjectives.has(n.norm) &&
+      !ctx.tokens[k - 2]?.norm.startsWith('ال') &&
+      (ctx.lex.given.has(ctx.tokens[j]!.norm) || k - j >= 3);
+    if (
+      prev.norm.startsWith('ال') &&
+      prev.norm !== 'ال' &&
+      k - 1 > j &&
+      !compound &&
+      !religion &&
+      !tribal &&
+      !/^(?:بن|ابن)$/.test(n.norm)
+    )
+      break;
     // An indefinite accusative noun and its adjective (`هجوما عنيفا`) follow the name, not belong to it.
     if (/اً?$/.test(n.raw) && n.raw.length >= 4 && (/ً$/.test(n.raw) || /ا$/.test(ctx.tokens[k + 1]?.raw ?? ''))) break;
     k++;

@@ -420,12 +420,16 @@ export function findTitledPeople(ctx: Context): void {
     }
     const feminine = /ه$/.test(tokens[i]!.forms[tokens[i]!.forms.length - 1]!.form) && /ة$/.test(tokens[i]!.raw);
     // `الدكتور علي العبوس`: after an honorific, `علي` before a family name with the article is the name, not على.
+    // `الإمام علي ورجاله`، `الشيخ علي ،`: so is `علي` alone before the end of the phrase.
+    const afterAli = tokens[lastConsumed + 1];
     const ali =
       cue.lone &&
       tokens[lastConsumed]?.raw === 'علي' &&
-      ctx.definite(lastConsumed + 1) &&
-      nameWord(ctx, lastConsumed + 1) &&
-      joinable(tokens[lastConsumed + 1]!.gap);
+      ((ctx.definite(lastConsumed + 1) && nameWord(ctx, lastConsumed + 1) && joinable(afterAli!.gap)) ||
+        !afterAli ||
+        !joinable(afterAli.gap) ||
+        /^و/.test(afterAli.norm) ||
+        /^\d/.test(afterAli.norm));
     const end =
       !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine, ali) : undefined;
     // A lone word before a word with the article is a construct (`حرص المملكة`), not a name.
@@ -545,7 +549,10 @@ export function findGivenNamePeople(ctx: Context): void {
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.cover[i] || !givenName(ctx, i)) continue;
     const t = ctx.tokens[i]!;
-    if (/^ال/.test(t.forms[t.forms.length - 1]!.form)) continue;
+    // `الآن` folds to the name `آلان`: a given name written with the article's bare alef is not read here;
+    // `ألكسندر`، `إلياس`، `للوسي` (ل + `لوسي`) are names.
+    const gf = t.forms.find((f) => ctx.lex.given.has(f.form))!;
+    if (/^ال/.test(gf.form) && /^ال/.test(t.raw.slice(gf.shift))) continue;
     const next = i + 1;
     if (next >= ctx.tokens.length || !joinable(ctx.tokens[next]!.gap)) continue;
     const end = nameFrom(ctx, i, 4, false, true);
@@ -558,8 +565,7 @@ export function findGivenNamePeople(ctx: Context): void {
     const before = ctx.tokens[i - 1];
     if (ctx.inSet(i, ctx.lex.ambiguousGiven) && before?.arabic && joinable(t.gap) && !ctx.cover[i - 1] && /ات$/.test(before.norm))
       continue;
-    const form = t.forms.find((f) => ctx.lex.given.has(f.form))!;
-    ctx.add(rule(ctx, i, end, 'person', form.shift));
+    ctx.add(rule(ctx, i, end, 'person', gf.shift));
     i = end - 1;
   }
   lineagePeople(ctx);
@@ -607,11 +613,14 @@ function lineagePeople(ctx: Context): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
     const link = tokens[i + 1]!;
     if (ctx.cover[i] || !/^(?:بن|ابن|بنت)$/.test(link.norm) || !joinable(link.gap) || !joinable(tokens[i + 2]!.gap)) continue;
-    if (ctx.definite(i) || !nameWord(ctx, i) || verbLike(tokens[i]!.norm) || /^و/.test(tokens[i]!.norm)) continue;
+    // `علي بن حسن`: `على` (often written `علي`) is never followed by `بن`, so here it is the name.
+    const ali = /^[وف]?علي$/.test(tokens[i]!.raw);
+    if (ctx.definite(i) || !(nameWord(ctx, i) || ali) || verbLike(tokens[i]!.norm) || (/^و/.test(tokens[i]!.norm) && !ali))
+      continue;
     if (ctx.cover[i + 2] ? ctx.cover[i + 2]!.type !== 'person' : !nameWord(ctx, i + 2)) continue;
     const end = nameFrom(ctx, i, 5, false, true);
     if (end === undefined || end < i + 3) continue;
-    ctx.add(rule(ctx, i, end, 'person'));
+    ctx.add(rule(ctx, i, end, 'person', ali && /^[وف]/.test(tokens[i]!.raw) ? 1 : 0));
     i = end - 1;
   }
 }

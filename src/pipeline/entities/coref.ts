@@ -12,6 +12,9 @@ import { normalize } from '../../search/normalize';
 /** Countries whose names put the family name first (written so in English news too). */
 const EAST_ASIAN = new Set(['CN', 'TW', 'HK', 'MO', 'KR', 'KP', 'VN']);
 
+/** Words that link the parts of a lineage name: never a family name on their own. */
+const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد)$/;
+
 interface PersonInfo {
   classes: Set<string>;
   nationality?: string;
@@ -22,24 +25,53 @@ export function propagateNames(ctx: Context): Map<string, string> {
   const remap = new Map<string, string>();
   const people = ctx.found.filter((f) => f.type === 'person' && f.kind !== 'title');
   const full = people.filter((f) => f.tokEnd - f.tok >= 2 && f.source === 'rule');
-  // Surname → key of the full name (first seen wins; ambiguous surnames are dropped).
-  const surnames = new Map<string, string | null>();
+  // Surname → the people named in full who bear it. Two people sharing a family name (`رنا القاسمي`،
+  // `هشام القاسمي`, two Kims) stay two: a bare mention goes to the bearer named most recently before it.
+  // A word inside a name (`رسول`، `جمعة`) shared by two people is no family name: it is left alone.
+  const bearers = new Map<string, Found[]>();
+  const inner = new Set<string>();
+  const bear = (s: string, f: Found, family = true) => {
+    const list = bearers.get(s) ?? [];
+    if (!list.some((b) => b.key === f.key)) list.push(f);
+    bearers.set(s, list);
+    if (!family) inner.add(s);
+  };
+  const surname = (s: string, at: number): string | undefined => {
+    const list = bearers.get(s);
+    if (!list || (list.length > 1 && inner.has(s))) return undefined;
+    if (list.length === 1) return list[0]!.key;
+    // The bearer mentioned last before `at`, by any of its mentions (`كيم يونغ أون` … `كيم يونج أون` … `كيم`).
+    const keys = new Set(list.map((b) => b.key));
+    let best: Found | undefined;
+    for (const f of ctx.found)
+      if (keys.has(f.key) && f.kind !== 'title' && f.start < at && (!best || f.start > best.start)) best = f;
+    return (best ?? list[0])!.key;
+  };
   // Any later word of a full name that is not a given name: `فقي` of `موسى فقي محمد`.
   const surnameWords = (f: Found) => {
     const out: string[] = [];
     for (let k = f.tok + 1; k < f.tokEnd; k++) {
       const w = ctx.tokens[k]!;
-      if (w.norm.length >= 3 && !ctx.isStop(k) && !ctx.lex.given.has(w.norm) && !ctx.lex.enGiven.has(w.raw) && w.norm !== 'بن')
+      if (
+        w.norm.length >= 3 &&
+        !ctx.isStop(k) &&
+        !ctx.lex.given.has(w.norm) &&
+        !ctx.lex.enGiven.has(w.raw) &&
+        !LINEAGE.test(w.norm)
+      )
         out.push(w.norm);
     }
     return out;
   };
+  // Definite surnames of untitled people (`الغاز` is a common noun too often): followed only after a speech verb.
+  const titledOnly = new Set<string>();
   for (const f of full) {
     for (const s of surnameWords(f)) {
       // A definite word (`الغاز`) is a common noun too often: follow it only for people titled in the text.
-      if (s.startsWith('ال') && !f.role) continue;
-      const had = surnames.get(s);
-      surnames.set(s, had === undefined || had === f.key ? f.key : null);
+      if (s.startsWith('ال') && !f.role) {
+        titledOnly.add(`${s} ${f.key}`);
+      }
+      bear(s, f, s === ctx.tokens[f.tokEnd - 1]!.norm);
     }
   }
   // Single-word people that are the surname of someone named in full.
@@ -69,12 +101,14 @@ export function propagateNames(ctx: Context): Map<string, string> {
       ctx.tokens[k - 1]!.norm === 'ال'
     )
       continue;
-    const had = surnames.get(w.norm);
-    surnames.set(w.norm, had === undefined || had === f.key ? f.key : null);
+    bear(w.norm, f);
+    // `كيم جونغ أون`: an East Asian name's first word is the family name.
+    const first = ctx.tokens[f.tok]!;
+    if (f.entry?.country && EAST_ASIAN.has(f.entry.country) && f.tokEnd - f.tok <= 3 && first.norm.length >= 2)
+      bear(first.norm, f);
   }
   for (const f of full) {
-    if (f.tokEnd - f.tok > 2 && !ctx.tokens[f.tokEnd - 1]!.arabic)
-      surnames.set(lastWord(f), surnames.get(lastWord(f)) === undefined ? f.key : null);
+    if (f.tokEnd - f.tok > 2 && !ctx.tokens[f.tokEnd - 1]!.arabic) bear(lastWord(f), f);
     // `Kim Gye-gwan`, `Song Min-soon`: a hyphenated given name after the first word is East Asian
     // order, so the first word is the family name that later mentions use alone.
     const first = ctx.tokens[f.tok]!;
@@ -82,11 +116,10 @@ export function propagateNames(ctx: Context): Map<string, string> {
     const nat = f.role?.nationality ?? f.nationality;
     const eastAsian = !!nat && EAST_ASIAN.has(nat) && f.tokEnd - f.tok <= 3;
     if (
-      !first.arabic &&
-      (eastAsian || ctx.tokens.slice(f.tok + 2, f.tokEnd).some((t) => t.gap === '-' && /^[a-z]/.test(t.raw)))
+      eastAsian ||
+      (!first.arabic && ctx.tokens.slice(f.tok + 2, f.tokEnd).some((t) => t.gap === '-' && /^[a-z]/.test(t.raw)))
     ) {
-      const had = surnames.get(first.norm);
-      surnames.set(first.norm, had === undefined || had === f.key ? f.key : null);
+      bear(first.norm, f);
     }
   }
   for (const f of ctx.found.filter((x) => x.source === 'rule' && x.kind !== 'title' && oneWord(x))) {
@@ -96,8 +129,8 @@ export function propagateNames(ctx: Context): Map<string, string> {
       .join(' ');
     const target =
       f.tokEnd - f.tok > 1
-        ? surnames.get(words)
-        : surnames.get(ctx.tokens[f.tok]!.forms.map((x) => x.form).find((x) => surnames.get(x)) ?? '');
+        ? surname(words, f.start)
+        : surname(ctx.tokens[f.tok]!.forms.map((x) => x.form).find((x) => bearers.has(x)) ?? '', f.start);
     if (target && target !== f.key && (f.type === 'person' || !ctx.tokens[f.tok]!.arabic)) {
       f.type = 'person';
       remap.set(f.key, target);
@@ -106,7 +139,14 @@ export function propagateNames(ctx: Context): Map<string, string> {
     }
   }
   // Repeats of rule names and surnames in words nothing else claimed.
-  const rulePeople = full;
+  // One-word names are too often wrong to repeat, except English names after `Mr.`, `Ms.`, `Dr.`: the
+  // honorific says the capitalised word is a person's family name (`Mr. Haddad` … `Haddad said`).
+  const honorific = (f: Found) =>
+    f.source === 'rule' &&
+    f.tokEnd - f.tok === 1 &&
+    !ctx.tokens[f.tok]!.arabic &&
+    /^(?:Mr|Mrs|Ms|Miss|Dr)\.?$/.test(f.role?.text ?? '');
+  const rulePeople = [...full, ...people.filter(honorific)];
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.cover[i]) continue;
     const t = ctx.tokens[i]!;
@@ -129,8 +169,13 @@ export function propagateNames(ctx: Context): Map<string, string> {
       }
     }
     if (!hit) {
-      const form = t.forms.find((f) => typeof surnames.get(f.form) === 'string');
-      const key = form && surnames.get(form.form);
+      const afterSpeech = i > 0 && joinable(t.gap) && ctx.inSet(i - 1, ctx.lex.speechVerbs);
+      const usable = (form: string) => {
+        const key = surname(form, t.start);
+        return !!key && (afterSpeech || !titledOnly.has(`${form} ${key}`));
+      };
+      const form = t.forms.find((f) => bearers.has(f.form) && usable(f.form));
+      const key = form && surname(form.form, t.start);
       if (form && key && (t.arabic || t.cap)) {
         hit = {
           tok: i,

@@ -240,6 +240,8 @@ export function findEnglishNames(ctx: Context): void {
       if (lex.enStop.has(w.norm)) from++;
       // `European Central Bank`: the adjective of a supranational body belongs to its institutions' names.
       else if (lex.nisba.get(w.norm) === 'EU' && tokens.slice(from + 1, j).some((x) => lex.enOrgHeads.has(x.raw))) break;
+      // `Indian Ocean`, `Arabian Sea`: an adjective before a lone place noun is the place's name, not a nationality.
+      else if (lex.nisba.has(w.norm) && j - from === 2 && lex.enPlaceHeads.has(tokens[from + 1]!.raw)) break;
       else if (lex.nisba.has(w.norm)) {
         nationality = lex.nisba.get(w.norm);
         if (roleFrom < 0) roleFrom = from;

@@ -3,6 +3,7 @@
  * words, given names), read from src/pipeline/data/ and folded once into look-up tables.
  */
 import givenNames from '../data/given-names.json';
+import moreGivenNames from '../data/given-names-common.json';
 import nisba from '../data/nisba.json';
 import reportingVerbs from '../data/reporting-verbs.json';
 import speakerNouns from '../data/speaker-nouns.json';
@@ -145,8 +146,15 @@ export function lexicon(): Lexicon {
     nisba: nisbaMap,
     stop: norms(stopwords.ar),
     enStop: new Set(stopwords.en.map((w) => w.toLowerCase())),
-    given: norms([...givenNames.ar, ...givenNames.ambiguous]),
-    ambiguousGiven: norms(givenNames.ambiguous),
+    given: norms([
+      ...givenNames.ar,
+      ...givenNames.ambiguous,
+      ...moreGivenNames.male,
+      ...moreGivenNames.female,
+      ...moreGivenNames.foreign,
+      ...moreGivenNames.ambiguous,
+    ]),
+    ambiguousGiven: norms([...givenNames.ambiguous, ...moreGivenNames.ambiguous]),
     enGiven: new Set(givenNames.en),
     speechVerbs: norms(reportingVerbs.ar.verbs.flatMap((v) => v.sg)),
     speakerNouns: norms(
