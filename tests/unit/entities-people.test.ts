@@ -185,3 +185,29 @@ describe('extractEntities: علي alone after an honorific', () => {
     expect(personTexts(run('وتعرف الفريق علي المكان الجديد.'))).toEqual([]);
   });
 });
+
+describe('extractEntities: a known surname the text gives to someone it names in full', () => {
+  it('links a bare known surname to the person named in full with it, not to the gazetteer namesake', () => {
+    const doc = run(
+      'Former prime minister Rafik Hariri was killed in Beirut in 2005. Hariri had rebuilt the centre of the city.',
+      'en',
+    );
+    const ids = doc.entities.filter((e) => e.type === 'person').map((e) => e.id);
+    expect(ids).toEqual(['person:rafik-hariri']);
+    expect(people(doc)).toEqual([['Rafik Hariri', 'Hariri']]);
+  });
+
+  it('leaves the word to a known person the text names in full or titles', () => {
+    for (const who of ['President Trump', 'Donald Trump']) {
+      const doc = run(
+        `Ivanka Trump visited Seoul on Friday. ${who} said the visit went well. Trump also praised the hosts.`,
+        'en',
+      );
+      const donald = doc.entities.find((e) => e.id === 'person:donald-trump');
+      expect(donald?.mentions.filter((m) => doc.text.slice(m.start, m.end) === 'Trump').length, who).toBe(
+        who === 'Donald Trump' ? 1 : 2,
+      );
+      expect(doc.entities.find((e) => e.id === 'person:ivanka-trump')?.mentions).toHaveLength(1);
+    }
+  });
+});

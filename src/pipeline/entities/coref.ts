@@ -219,6 +219,29 @@ export function dropUnconfirmed(ctx: Context): void {
       f.weak = false;
     } else ctx.remove(f);
   }
+  relinkBareSurnames(ctx, bearers);
+}
+
+/**
+ * A known person the text only ever calls by one word, with no title, whose word is the family name of
+ * another person the text names in full, is that other person: the gazetteer's `Kabila` is one of two
+ * presidents, and a text that says `Laurent Kabila` and then `Kabila` means the one it named. A known
+ * person the text names in full or titles (`President Trump`) keeps the word.
+ */
+function relinkBareSurnames(ctx: Context, bearers: Map<string, Found>): void {
+  const spoken = new Set<string>();
+  for (const f of ctx.found)
+    if (f.type === 'person' && (f.kind === 'title' || f.tokEnd - f.tok >= 2 || f.role || f.confirmed)) spoken.add(f.key);
+  for (const f of ctx.found) {
+    if (f.type !== 'person' || f.source !== 'gazetteer' || f.kind === 'title' || f.tokEnd - f.tok !== 1 || spoken.has(f.key))
+      continue;
+    const bearer = bearers.get(ctx.tokens[f.tok]!.bare);
+    if (!bearer || bearer.key === f.key) continue;
+    f.key = bearer.key;
+    f.kind = 'alias';
+    f.source = bearer.source;
+    f.entry = bearer.entry;
+  }
 }
 
 /** What the document and the gazetteer say about each person: offices and nationality. */
