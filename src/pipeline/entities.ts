@@ -23,6 +23,14 @@ import { trimDescriptiveHeads } from './entities/descriptive';
 import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { matchGazetteer } from './entities/match';
+import {
+  acronymAliases,
+  confirmClubs,
+  corporateShortNames,
+  englishBodyNames,
+  findLandforms,
+  findWorshipPlaces,
+} from './entities/orgRules';
 import { applyOverrides } from './entities/overrides';
 import { tokenize } from './entities/tokens';
 
@@ -31,7 +39,10 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   const tokens = tokenize(doc.text, doc.sentences);
   const ctx = new Context(doc.text, tokens, knowledge.lexicon);
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
+  englishBodyNames(ctx);
   findQuotedOrganizations(ctx);
+  findWorshipPlaces(ctx);
+  findLandforms(ctx);
   findOrganizations(ctx);
   dropPlaceAdjectives(ctx);
   findTitledPeople(ctx);
@@ -39,12 +50,15 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findGivenNamePeople(ctx);
   appositionPeople(ctx);
   findEnglishNames(ctx);
+  acronymAliases(ctx);
   englishRoles(ctx);
   englishTitles(ctx);
   joinKnownSurnames(ctx);
   propagateNames(ctx);
   linkBodies(ctx);
   shortBodies(ctx);
+  corporateShortNames(ctx);
+  confirmClubs(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);
   trimDescriptiveHeads(ctx);

@@ -9,6 +9,7 @@ import type { Context } from './context';
 import type { Found } from './found';
 import { ruleKey } from './arabicNames';
 import { joinable } from './tokens';
+import { EN_PLACE_FIRST } from './orgRules';
 
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du', 'da', 'el', 'on']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'from', 'to', 'into', 'at', 'visit', 'visited']);
@@ -59,6 +60,13 @@ const ORG_NOUNS = new Set([
   'website',
   'television',
   'radio',
+  'order',
+  'sect',
+  'tribe',
+  'clan',
+  'charity',
+  'club',
+  'team',
 ]);
 /** Common nouns for bodies that name one right after them (besides ORG_NOUNS): `carmaker Toyota`. */
 const ORG_BEFORE = new Set([
@@ -293,6 +301,8 @@ export function findEnglishNames(ctx: Context): void {
     )
       type = 'organization';
     else if (words.length > 1 && lex.enPlaceHeads.has(words[words.length - 1]!)) type = 'place';
+    // `Mount Kenya`, `Lake Chad`, `Jebel Marra`: a landform word first.
+    else if (words.length > 1 && EN_PLACE_FIRST.has(words[0]!)) type = 'place';
     else if (!person && ORG_NOUNS.has(after)) type = 'organization';
     // `the shipping company Maersk`, `broadcaster ZDF`: a common noun for a body right before the name.
     else if (!person && prev && joinable(tokens[from]!.gap) && (ORG_NOUNS.has(prev.norm) || ORG_BEFORE.has(prev.norm)))

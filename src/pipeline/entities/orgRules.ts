@@ -1,0 +1,209 @@
+/**
+ * Rules for organizations and places that the head-noun rules of arabicRules.ts and the capitalised runs of
+ * englishRules.ts do not cover: club names used alone in sport reports (`تعادل الهلال مع المريخ`), places of
+ * worship (`مسجد النيلين`), mountains (`جبل مرة`, named with their head), acronyms in brackets after a body
+ * (`… (ICSS)`), and in English `University of <known place>`, a known body inside a longer name (`Sudanese Red
+ * Crescent Society`) and a company named without its `Group`/`Corp` later on. Word lists live in
+ * data/org-heads.json (`worship`, `landforms`, `sport`, English `placeFirst`, `corporate`, `extendingHeads`).
+ */
+import orgHeads from '../data/org-heads.json';
+import { normalize } from '../../search/normalize';
+import type { Context } from './context';
+import type { Found } from './found';
+import type { GazetteerEntry } from './gazetteer';
+import { nameWord, ruleKey, verbLike } from './arabicNames';
+import { joinable } from './tokens';
+
+const norms = (l: string[]) => new Set(l.map((w) => normalize(w)));
+const WORSHIP = norms(orgHeads.ar.worship);
+const LANDFORMS = norms(orgHeads.ar.landforms);
+const SPORT = norms(orgHeads.ar.sport);
+const NO_BARE_ADJECTIVE = norms(orgHeads.ar.noBareAdjective);
+const BARE_PLACE_HEADS = norms(orgHeads.ar.barePlaceHeads);
+const AREA = norms(orgHeads.ar.barePlaceHeads.slice(0, 1));
+/** English first words that make a run a place: `Mount Kenya`, `Lake Chad`, `Jebel Marra`. */
+export const EN_PLACE_FIRST = new Set(orgHeads.en.placeFirst);
+const CORPORATE = new Set(orgHeads.en.corporate);
+const EXTENDING = new Set(orgHeads.en.extendingHeads);
+/** Sport words a report must hold (tokens) before a club's short name is read alone. */
+const SPORT_MIN = 3;
+
+function span(ctx: Context, from: number, to: number, type: Found['type'], shift = 0): Found {
+  const start = ctx.tokens[from]!.start + shift;
+  const end = ctx.tokens[to - 1]!.end;
+  return { tok: from, tokEnd: to, start, end, type, key: ruleKey(ctx.text, start, end, type), kind: 'name', source: 'rule' };
+}
+
+/**
+ * `مستشفى ميداني`، `مستشفى جامعي`: after these heads an indefinite word in ي is an adjective, not a name
+ * (arabicRules' proper-name branch asks this before reading a bare word as the body's name).
+ */
+export function bareAdjectiveAfter(ctx: Context, head: number, j: number): boolean {
+  return ctx.inSet(head, NO_BARE_ADJECTIVE) && /ي$/.test(ctx.tokens[j]!.raw) && !ctx.definite(j);
+}
+
+/**
+ * `منطقة حدودية`، `نهر موسمي`: after a general place noun a word in ة, ي or ات is an adjective or a plural, not a
+ * place's name (`منطقة تاسيكمالايا` is one). Asked for the first word after the head (j = head + 1) and the second.
+ */
+export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): boolean {
+  if (!ctx.inSet(head, BARE_PLACE_HEADS)) return false;
+  const t = ctx.tokens[j]!;
+  if (/(?:ة|ه|ي|ات)$/.test(t.raw)) return true;
+  // `منطقة جذب`، `منطقة قصف`: a short word after `منطقة` is a common noun in construct (a verbal noun), not a name.
+  return ctx.inSet(head, AREA) && (j === head + 1 ? t.norm.length < 4 : ctx.definite(j) || /^[تي]/.test(t.norm));
+}
+
+/**
+ * `مسجد النيلين`، `كنيسة القيامة`، `مسجد فنسبري بارك`: the name after a place-of-worship noun is a body (as
+ * ANERcorp tags it), without the head, like a newspaper after `صحيفة`. A definite head (`المسجد الأقصى`) is
+ * followed by an adjective, not a name; a title after the head starts a person (`مسجد الإمام …`), left alone. One
+ * bare word must recur in the text (`مسجد كبير` is an adjective).
+ */
+export function findWorshipPlaces(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic || !ctx.inSet(i, WORSHIP) || ctx.definite(i)) continue;
+    const j = i + 1;
+    if (!joinable(tokens[j]!.gap) || ctx.cover[j] || ctx.lookup(j, ctx.lex.titles)) continue;
+    let end = j;
+    if (ctx.definite(j) && !ctx.isStop(j) && !ctx.nisba(j) && !/^[بكف]ال|^لل/.test(tokens[j]!.norm)) end = j + 1;
+    else if (nameWord(ctx, j) && !verbLike(tokens[j]!.norm) && !/^و/.test(tokens[j]!.norm)) {
+      end = j + 1;
+      const n = tokens[end];
+      if (n && joinable(n.gap) && nameWord(ctx, end) && !/^و/.test(n.norm) && !verbLike(n.norm) && !/(?:ة|ي|ين)$/.test(n.raw))
+        end++;
+      // `مسجد كبير`، `مسجد رائع`: one bare word is an adjective unless it recurs as a name (`مسجد هوبان` … `هوبان`).
+      if (end === j + 1 && (ctx.counts.get(tokens[j]!.bare) ?? 0) < 2) continue;
+    }
+    if (end === j) continue;
+    ctx.add(span(ctx, j, end, 'organization'));
+    i = end - 1;
+  }
+}
+
+/**
+ * `جبل مرة`، `جبال النوبة`، `جبل طارق`: a mountain is named with its head (the name alone is often a common
+ * word: `مرة` "once"). The name is a word with the article or a bare name word that is no adjective (`جبل جليدي`).
+ */
+export function findLandforms(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic || !ctx.inSet(i, LANDFORMS) || ctx.definite(i)) continue;
+    // `أبو جبل`: a family name, not a mountain.
+    if (i > 0 && /^(?:ابو|ابي|ابا)$/.test(tokens[i - 1]!.norm) && joinable(tokens[i]!.gap)) continue;
+    const j = i + 1;
+    if (!joinable(tokens[j]!.gap) || ctx.cover[j]) continue;
+    const t = tokens[j]!;
+    // `جبال النفايات`: a plural noun after the head is a figure of speech, not a name.
+    const definiteName =
+      ctx.definite(j) && !ctx.isStop(j) && !ctx.nisba(j) && !/^[بكف]ال|^لل/.test(t.norm) && !/ات$/.test(t.norm);
+    const bareName = nameWord(ctx, j) && !verbLike(t.norm) && !/^و/.test(t.norm) && !/(?:ي|ية|ات)$/.test(t.raw);
+    if (!definiteName && !bareName) continue;
+    const head = tokens[i]!.forms.find((f) => LANDFORMS.has(f.form))!;
+    ctx.add(span(ctx, i, j + 1, 'place', head.shift));
+    i = j;
+  }
+}
+
+/** Is the text a sport report? Counted on the words' clitic-free forms (`بهدفين`، `والمدرب`). */
+function sportReport(ctx: Context): boolean {
+  let n = 0;
+  for (let i = 0; i < ctx.tokens.length && n < SPORT_MIN; i++) if (ctx.tokens[i]!.arabic && ctx.inSet(i, SPORT)) n++;
+  return n >= SPORT_MIN;
+}
+
+/** A club: one of its Arabic names starts with `نادي`/`فريق`/`النادي` (`نادي الهلال`، `النادي الأهلي`). */
+const isClub = (e: GazetteerEntry | undefined) => !!e && e.ar.some((n) => /^(?:نادي|النادي|فريق)\s/.test(n));
+
+/**
+ * `تعادل الهلال مع المريخ`: in a sport report a club's ambiguous short name (`الهلال` "the crescent", `ميلان`)
+ * names the club, unless it follows a definite noun it describes (`الشهر الهلال`). Runs before dropUnconfirmed.
+ */
+export function confirmClubs(ctx: Context): void {
+  if (!ctx.found.some((f) => f.weak && isClub(f.entry)) || !sportReport(ctx)) return;
+  for (const f of ctx.found) {
+    if (!f.weak || f.confirmed || !isClub(f.entry)) continue;
+    const prev = f.tok - 1;
+    const describes =
+      prev >= 0 && ctx.tokens[prev]!.arabic && joinable(ctx.tokens[f.tok]!.gap) && ctx.definite(prev) && !ctx.cover[prev];
+    if (!describes || ctx.isStop(prev)) f.confirmed = true;
+  }
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9&.-]{1,7}$/;
+
+/**
+ * `مركز الدراسات العلمية والثقافية (ICSS)`، `International Telecommunication Union (ITU)`: an acronym in
+ * brackets right after a body is another name of it; later uses of the acronym are mentions too.
+ */
+export function acronymAliases(ctx: Context): void {
+  const { tokens } = ctx;
+  const aliases = new Map<string, Found>();
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'organization' || f.kind === 'title') continue;
+    const k = f.tokEnd;
+    const t = tokens[k];
+    if (!t || ctx.cover[k] || !ACRONYM.test(t.raw) || !/\(\s*$/.test(t.gap) || !/^\s*\)/.test(tokens[k + 1]?.gap ?? ')'))
+      continue;
+    const a = ctx.add({ ...span(ctx, k, k + 1, 'organization'), key: f.key, kind: 'alias', source: f.source, entry: f.entry });
+    aliases.set(t.raw, a);
+  }
+  if (aliases.size === 0) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const first = aliases.get(tokens[i]!.raw);
+    if (!first || ctx.cover[i]) continue;
+    ctx.add({ ...span(ctx, i, i + 1, 'organization'), key: first.key, kind: 'alias', source: first.source, entry: first.entry });
+  }
+}
+
+/**
+ * English names the gazetteer would cut short, undone before the capitalised runs are read:
+ * `University of Khartoum` (a known place after `<body head> of` belongs to the body) and `Sudanese Red Crescent
+ * Society` (a known body followed by a body head such as `Society` or `Foundation` is part of a longer name).
+ */
+export function englishBodyNames(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (const f of [...ctx.found]) {
+    const t = tokens[f.tok]!;
+    if (t.arabic || f.kind === 'title') continue;
+    if (
+      f.type === 'place' &&
+      f.source === 'gazetteer' &&
+      tokens[f.tok - 1]?.raw === 'of' &&
+      lex.enOfHeads.has(tokens[f.tok - 2]?.raw ?? '') &&
+      !ctx.cover[f.tok - 2] &&
+      joinable(t.gap) &&
+      joinable(tokens[f.tok - 1]!.gap)
+    )
+      ctx.remove(f);
+    else if (f.type === 'organization' && f.source === 'gazetteer') {
+      const n = tokens[f.tokEnd];
+      if (n && !n.arabic && n.cap && EXTENDING.has(n.raw) && joinable(n.gap) && !ctx.cover[f.tokEnd]) ctx.remove(f);
+    }
+  }
+}
+
+/**
+ * `Zain Group` … `Zain`: a company named by a rule with a corporate word at the end (`Group`, `Corp`, `Inc`) is
+ * later called by the words before it; those capitalised words elsewhere are mentions of the same company.
+ */
+export function corporateShortNames(ctx: Context): void {
+  const { tokens } = ctx;
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'organization' || f.source !== 'rule' || f.kind !== 'name' || f.tokEnd - f.tok < 2) continue;
+    if (tokens[f.tok]!.arabic || !CORPORATE.has(tokens[f.tokEnd - 1]!.raw)) continue;
+    const words = tokens.slice(f.tok, f.tokEnd - 1).map((t) => t.raw);
+    if (!words.every((w) => /^\p{Lu}/u.test(w)) || words.some((w) => ctx.lex.enStop.has(w.toLowerCase()))) continue;
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (i === f.tok) continue;
+      let ok = true;
+      for (let k = 0; k < words.length && ok; k++)
+        ok = tokens[i + k]!.raw === words[k] && !ctx.cover[i + k] && (k === 0 || joinable(tokens[i + k]!.gap));
+      if (!ok) continue;
+      const after = tokens[i + words.length];
+      if (after && after.cap && joinable(after.gap)) continue; // `Zain Sudan`: a longer name of its own
+      ctx.add({ ...span(ctx, i, i + words.length, 'organization'), key: f.key, kind: 'alias' });
+    }
+  }
+}
