@@ -27,7 +27,9 @@ import {
   acronymAliases,
   confirmClubs,
   corporateShortNames,
+  dropPlaceIdioms,
   englishBodyNames,
+  findArmedBranches,
   findLandforms,
   findWorshipPlaces,
 } from './entities/orgRules';
@@ -43,6 +45,8 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findQuotedOrganizations(ctx);
   findWorshipPlaces(ctx);
   findLandforms(ctx);
+  dropPlaceIdioms(ctx);
+  findArmedBranches(ctx);
   findOrganizations(ctx);
   dropPlaceAdjectives(ctx);
   findTitledPeople(ctx);

@@ -136,7 +136,16 @@ export function findOrganizations(ctx: Context): void {
         if (c) break;
         if (cueAt(ctx, j)) break; // `مجلس النقباء الدكتور …`: a title starts the next phrase
         // `بالسماح`، `كالعادة`: a preposition ends the complement; و/ل + article continue it (`والأمن`، `للأمم`).
-        if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j) && !/^[بكف]ال/.test(tokens[j]!.norm)) j++;
+        // `مديرية للحماية الخاصة`: an indefinite head and `لل` right after it is a description, not a name.
+        if (
+          definiteOk &&
+          proper === 0 &&
+          ctx.definite(j) &&
+          !ctx.isStop(j) &&
+          !/^[بكف]ال/.test(tokens[j]!.norm) &&
+          !(j === i + 1 && /^لل/.test(tokens[j]!.norm))
+        )
+          j++;
         // `مركز الفينيق للدراسات العمالية`: a proper head, a name with the article and what the body is for.
         else if (
           properOk &&

@@ -20,7 +20,9 @@ const LANDFORMS = norms(orgHeads.ar.landforms);
 const SPORT = norms(orgHeads.ar.sport);
 const NO_BARE_ADJECTIVE = norms(orgHeads.ar.noBareAdjective);
 const BARE_PLACE_HEADS = norms(orgHeads.ar.barePlaceHeads);
-const AREA = norms(orgHeads.ar.barePlaceHeads.slice(0, 1));
+const AREA = norms(orgHeads.ar.barePlaceHeads.slice(0, 2));
+const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
+const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
 /** English first words that make a run a place: `Mount Kenya`, `Lake Chad`, `Jebel Marra`. */
 export const EN_PLACE_FIRST = new Set(orgHeads.en.placeFirst);
 const CORPORATE = new Set(orgHeads.en.corporate);
@@ -205,5 +207,35 @@ export function corporateShortNames(ctx: Context): void {
       if (after && after.cap && joinable(after.gap)) continue; // `Zain Sudan`: a longer name of its own
       ctx.add({ ...span(ctx, i, i + words.length, 'organization'), key: f.key, kind: 'alias' });
     }
+  }
+}
+
+/** `مسقط رأس والده` "his father's birthplace": a phrase that starts with a known place's name but is not the place. */
+export function dropPlaceIdioms(ctx: Context): void {
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'place' || f.source !== 'gazetteer') continue;
+    const at = (k: number) => ctx.tokens[f.tok + k];
+    const idiom = IDIOMS.some((w) => w.every((x, k) => at(k)?.bare === x && (k === 0 || joinable(at(k)!.gap))));
+    if (idiom) ctx.remove(f);
+  }
+}
+
+/**
+ * `القوات المسلحة الأردنية`، `القوات الجوية المصرية`: a definite armed-force head, an adjective naming the branch
+ * and a nationality adjective name a body (an editor would link them); a branch without a nationality
+ * (`القوات المسلحة`) stays a description.
+ */
+export function findArmedBranches(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic || !ctx.inSet(i, lex.definiteHeads) || !ctx.definite(i)) continue;
+    if (ctx.cover[i + 1] || ctx.cover[i + 2] || !joinable(tokens[i + 1]!.gap) || !joinable(tokens[i + 2]!.gap)) continue;
+    if (!ARMED_ADJECTIVES.has(tokens[i + 1]!.norm)) continue;
+    const nat = ctx.nisba(i + 2);
+    if (!nat) continue;
+    const head = tokens[i]!.forms.find((f) => lex.definiteHeads.has(f.form))!;
+    const end = ctx.nisba(i + 3) === nat && !ctx.cover[i + 3] && joinable(tokens[i + 3]?.gap ?? '\n') ? i + 4 : i + 3;
+    ctx.add({ ...span(ctx, i, end, 'organization', head.shift), nationality: nat });
+    i = end - 1;
   }
 }
