@@ -46,8 +46,8 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   findWorshipPlaces(ctx);
   findLandforms(ctx);
   dropPlaceIdioms(ctx);
-  findArmedBranches(ctx);
   findOrganizations(ctx);
+  findArmedBranches(ctx);
   dropPlaceAdjectives(ctx);
   findTitledPeople(ctx);
   findPlaces(ctx);
