@@ -245,7 +245,17 @@ export function findEnglishNames(ctx: Context): void {
     for (;;) {
       if (from >= j) break;
       const w = tokens[from]!;
-      if (lex.enStop.has(w.norm)) from++;
+      // `the town of New Halfa`: `New` starts a place's name inside a sentence.
+      if (lex.enStop.has(w.norm) && !(EN_PLACE_FIRST.has(w.raw) && !w.first && from + 1 < j)) from++;
+      // `Shares of Orion Corp`: a sentence's first word and `of` are no part of a name unless the word heads a body.
+      else if (
+        w.first &&
+        tokens[from + 1]?.raw === 'of' &&
+        !lex.enOfHeads.has(w.raw) &&
+        !lex.enOrgHeads.has(w.raw) &&
+        !ctx.cover[from + 2]
+      )
+        from += 2;
       // `European Central Bank`: the adjective of a supranational body belongs to its institutions' names.
       else if (lex.nisba.get(w.norm) === 'EU' && tokens.slice(from + 1, j).some((x) => lex.enOrgHeads.has(x.raw))) break;
       else if (lex.nisba.has(w.norm)) {

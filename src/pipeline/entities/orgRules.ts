@@ -51,7 +51,8 @@ export function bareAdjectiveAfter(ctx: Context, head: number, j: number): boole
 export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): boolean {
   if (!ctx.inSet(head, BARE_PLACE_HEADS)) return false;
   const t = ctx.tokens[j]!;
-  if (/(?:ة|ه|ي|ات)$/.test(t.raw)) return true;
+  // `وادي عربة`: a name in ة after a river or valley noun; `منطقة عازلة` is an adjective.
+  if (/(?:ية|ي|ات)$/.test(t.raw) || (ctx.inSet(head, AREA) && /ة$/.test(t.raw))) return true;
   // `منطقة جذب`، `منطقة قصف`: a short word after `منطقة` is a common noun in construct (a verbal noun), not a name.
   return ctx.inSet(head, AREA) && (j === head + 1 ? t.norm.length < 4 : ctx.definite(j) || /^[تي]/.test(t.norm));
 }
@@ -161,8 +162,8 @@ export function acronymAliases(ctx: Context): void {
 
 /**
  * English names the gazetteer would cut short, undone before the capitalised runs are read:
- * `University of Khartoum` (a known place after `<body head> of` belongs to the body) and `Sudanese Red Crescent
- * Society` (a known body followed by a body head such as `Society` or `Foundation` is part of a longer name).
+ * `University of Khartoum` (a known place after `<body head> of` belongs to the body), `Lake Chad` (after a landform
+ * word) and `Sudanese Red Crescent Society` (a known body followed by a body head such as `Society` or `Foundation` is part of a longer name).
  */
 export function englishBodyNames(ctx: Context): void {
   const { tokens, lex } = ctx;
@@ -177,6 +178,15 @@ export function englishBodyNames(ctx: Context): void {
       !ctx.cover[f.tok - 2] &&
       joinable(t.gap) &&
       joinable(tokens[f.tok - 1]!.gap)
+    )
+      ctx.remove(f);
+    // `Lake Chad`, `Mount Kenya`: a landform word before a known place makes a longer name.
+    else if (
+      f.type === 'place' &&
+      f.source === 'gazetteer' &&
+      EN_PLACE_FIRST.has(tokens[f.tok - 1]?.raw ?? '') &&
+      !ctx.cover[f.tok - 1] &&
+      joinable(t.gap)
     )
       ctx.remove(f);
     else if (f.type === 'organization' && f.source === 'gazetteer') {
