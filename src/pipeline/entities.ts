@@ -25,13 +25,14 @@ import { englishRoles, englishTitles, findEnglishNames } from './entities/englis
 import { matchGazetteer } from './entities/match';
 import {
   acronymAliases,
-  confirmClubs,
   corporateShortNames,
+  dropGenericBodies,
   dropPlaceIdioms,
   englishBodyNames,
   findArmedBranches,
   findLandforms,
   findWorshipPlaces,
+  weakClubs,
 } from './entities/orgRules';
 import { applyOverrides } from './entities/overrides';
 import { tokenize } from './entities/tokens';
@@ -41,6 +42,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   const tokens = tokenize(doc.text, doc.sentences);
   const ctx = new Context(doc.text, tokens, knowledge.lexicon);
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
+  weakClubs(ctx);
   englishBodyNames(ctx);
   findQuotedOrganizations(ctx);
   findWorshipPlaces(ctx);
@@ -48,6 +50,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   dropPlaceIdioms(ctx);
   findOrganizations(ctx);
   findArmedBranches(ctx);
+  dropGenericBodies(ctx);
   dropPlaceAdjectives(ctx);
   findTitledPeople(ctx);
   findPlaces(ctx);
@@ -62,7 +65,6 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   linkBodies(ctx);
   shortBodies(ctx);
   corporateShortNames(ctx);
-  confirmClubs(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);
   trimDescriptiveHeads(ctx);

@@ -23,6 +23,7 @@ const BARE_PLACE_HEADS = norms(orgHeads.ar.barePlaceHeads);
 const AREA = norms(orgHeads.ar.barePlaceHeads.slice(0, 2));
 const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
 const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
+const GENERIC = new Set(orgHeads.ar.generic.map((p) => `rule:organization:${normalize(p)}`));
 /** English first words that make a run a place: `Mount Kenya`, `Lake Chad`, `Jebel Marra`. */
 export const EN_PLACE_FIRST = new Set(orgHeads.en.placeFirst);
 const CORPORATE = new Set(orgHeads.en.corporate);
@@ -120,17 +121,24 @@ function sportReport(ctx: Context): boolean {
 const isClub = (e: GazetteerEntry | undefined) => !!e && e.ar.some((n) => /^(?:نادي|النادي|فريق)\s/.test(n));
 
 /**
- * `تعادل الهلال مع المريخ`: in a sport report a club's ambiguous short name (`الهلال` "the crescent", `ميلان`)
- * names the club, unless it follows a definite noun it describes (`الشهر الهلال`). Runs before dropUnconfirmed.
+ * `تعادل الهلال مع المريخ`: in a sport report a club's ambiguous short name (`الهلال` "the crescent", `العربي`)
+ * names the club, unless it follows a definite noun it describes (`الاتحاد العربي`، `العالم العربي`). Elsewhere
+ * it is dropped at once, before the head-noun rules, so that it does not cut a body's name (`المكتب العربي
+ * للتعاون`), unless a team noun stands before it (`فريق العربي`) or the club is named in full in the text.
  */
-export function confirmClubs(ctx: Context): void {
-  if (!ctx.found.some((f) => f.weak && isClub(f.entry)) || !sportReport(ctx)) return;
-  for (const f of ctx.found) {
-    if (!f.weak || f.confirmed || !isClub(f.entry)) continue;
+export function weakClubs(ctx: Context): void {
+  const clubs = ctx.found.filter((f) => f.weak && isClub(f.entry));
+  if (clubs.length === 0) return;
+  const sport = sportReport(ctx);
+  const named = new Set(ctx.found.filter((f) => !f.weak).map((f) => f.key));
+  for (const f of clubs) {
     const prev = f.tok - 1;
-    const describes =
-      prev >= 0 && ctx.tokens[prev]!.arabic && joinable(ctx.tokens[f.tok]!.gap) && ctx.definite(prev) && !ctx.cover[prev];
-    if (!describes || ctx.isStop(prev)) f.confirmed = true;
+    const joined = prev >= 0 && ctx.tokens[prev]!.arabic && joinable(ctx.tokens[f.tok]!.gap) && !ctx.cover[prev];
+    if (joined && ctx.inSet(prev, ctx.lex.teamHeads)) continue;
+    // `للأهلي` after a definite noun is a complement (`الجهاز الفني للأهلي`), not an adjective.
+    const describes = joined && ctx.definite(prev) && !ctx.isStop(prev) && f.start === ctx.tokens[f.tok]!.start;
+    if (sport && !describes) f.confirmed = true;
+    else if (!named.has(f.key) || describes) ctx.remove(f);
   }
 }
 
@@ -248,4 +256,9 @@ export function findArmedBranches(ctx: Context): void {
     ctx.add({ ...span(ctx, i, end, 'organization', head.shift), nationality: nat });
     i = end - 1;
   }
+}
+
+/** `مجلس الإدارة` "the board", `شبكة الإنترنت`, `حركة الطائرات` "air traffic": built like a body's name, naming none. */
+export function dropGenericBodies(ctx: Context): void {
+  for (const f of [...ctx.found]) if (f.type === 'organization' && f.source === 'rule' && GENERIC.has(f.key)) ctx.remove(f);
 }
