@@ -314,7 +314,9 @@ export function findPlaces(ctx: Context): void {
       continue;
     }
     if (!nameWord(ctx, i + 1) && !(ctx.definite(i + 1) && !ctx.isStop(i + 1) && !ctx.nisba(i + 1))) continue;
-    if (/^و/.test(tokens[i + 1]!.norm) || verbLike(tokens[i + 1]!.norm) || bareAdjectiveAfterPlace(ctx, i, i + 1)) continue;
+    // `نهر القاش`: a definite name is no verb even when its letters fit a verb's pattern (ال + three letters).
+    const verb = !ctx.definite(i + 1) && verbLike(tokens[i + 1]!.norm);
+    if (/^و/.test(tokens[i + 1]!.norm) || verb || bareAdjectiveAfterPlace(ctx, i, i + 1)) continue;
     if (ctx.definite(i + 1) && !ctx.inSet(i, CITY_HEADS)) continue;
     let j = i + 2;
     // A second word, bare or with the article: `جسر الشغور`، `رأس العين`.

@@ -163,7 +163,11 @@ export function acronymAliases(ctx: Context): void {
   if (aliases.size === 0) return;
   for (let i = 0; i < tokens.length; i++) {
     const first = aliases.get(tokens[i]!.raw);
-    if (!first || ctx.cover[i]) continue;
+    const c = ctx.cover[i];
+    if (!first || c === first) continue;
+    // `A spokesman for the NWA said`: a one-word rule name read before the acronym was known gives way.
+    if (c && c.source === 'rule' && c.kind === 'name' && c.tok === i && c.tokEnd === i + 1) ctx.remove(c);
+    else if (c) continue;
     ctx.add({ ...span(ctx, i, i + 1, 'organization'), key: first.key, kind: 'alias', source: first.source, entry: first.entry });
   }
 }
