@@ -32,6 +32,7 @@ import {
   findArmedBranches,
   findLandforms,
   findWorshipPlaces,
+  quotedNamesOverKnown,
   weakClubs,
 } from './entities/orgRules';
 import { applyOverrides } from './entities/overrides';
@@ -44,6 +45,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
   weakClubs(ctx);
   englishBodyNames(ctx);
+  quotedNamesOverKnown(ctx);
   findQuotedOrganizations(ctx);
   findWorshipPlaces(ctx);
   findLandforms(ctx);

@@ -81,6 +81,17 @@ describe('companies, generic phrases and armed branches', () => {
   });
 });
 
+describe('a name in quotes after a head noun', () => {
+  it('names a body even over a known place or a shorter known body inside the quotes', () => {
+    expect(names('ونقلت صحيفة " بيروت اليوم " عن مصادر أن الاجتماع تأجل.')).toEqual(['organization:بيروت اليوم']);
+    expect(names('وطرحت شركة « سامسونغ للأجهزة المنزلية » جهازا جديدا.')).toEqual(['organization:سامسونغ للأجهزة المنزلية']);
+  });
+
+  it('keeps a known body that fills the quotes', () => {
+    expect(run('وأعلنت شركة « سامسونغ » أرباحها.').entities.map((e) => e.id)).toEqual(['org:samsung']);
+  });
+});
+
 describe('acronyms in brackets', () => {
   it('links an Arabic body and its Latin acronym, and the acronym later', () => {
     const doc = run('وقال مسؤول في الاتحاد الإقليمي للمصارف (ARB) إن ARB سيجتمع.');

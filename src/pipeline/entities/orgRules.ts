@@ -266,3 +266,32 @@ export function findArmedBranches(ctx: Context): void {
 export function dropGenericBodies(ctx: Context): void {
   for (const f of [...ctx.found]) if (f.type === 'organization' && f.source === 'rule' && GENERIC.has(f.key)) ctx.remove(f);
 }
+
+const OPEN_QUOTE = /[«"“]\s*$/u;
+const CLOSE_QUOTE = /^\s*[»"”]/u;
+
+/**
+ * `صحيفة " الشرق الأوسط "`، `جمعية " كاريكاتير إيران "`، `شركة « إل جي إلكترونيكس »`: a head noun then a name in
+ * closed quotes names a body even when a known place or shorter body is inside the quotes; the known names
+ * give way (a known body that fills the quotes, `شركة « أبل »`, stays). Runs before findQuotedOrganizations.
+ */
+export function quotedNamesOverKnown(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (ctx.cover[i] || !t.arabic || !OPEN_QUOTE.test(tokens[i + 1]!.gap) || /[\r\n]/.test(tokens[i + 1]!.gap)) continue;
+    if (!ctx.inSet(i, lex.orgHeads) && !ctx.inSet(i, lex.properHeads)) continue;
+    let j = i + 2;
+    while (j < tokens.length && j - i <= 5 && !CLOSE_QUOTE.test(tokens[j]!.gap) && joinable(tokens[j]!.gap)) j++;
+    if (j >= tokens.length || !CLOSE_QUOTE.test(tokens[j]!.gap)) continue;
+    const inside = new Set<Found>();
+    for (let k = i + 1; k < j; k++) if (ctx.cover[k]) inside.add(ctx.cover[k]!);
+    if (inside.size === 0) continue; // findQuotedOrganizations reads it
+    const known = [...inside];
+    if (known.some((f) => f.tok < i + 1 || f.tokEnd > j || f.kind === 'title')) continue;
+    if (known.length === 1 && known[0]!.tok === i + 1 && known[0]!.tokEnd === j && known[0]!.type === 'organization') continue;
+    for (const f of known) ctx.remove(f);
+    ctx.add(span(ctx, i + 1, j, 'organization'));
+    i = j - 1;
+  }
+}
