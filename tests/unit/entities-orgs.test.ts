@@ -116,6 +116,11 @@ describe('places after place nouns', () => {
     ]);
   });
 
+  it('reads a state after ولاية, but not a term of office', () => {
+    expect(names('وتضررت قرى في ولاية كردفال الشمالية.')).toContain('place:كردفال');
+    expect(names('وانتهت ولاية ثانية للمجلس، وبدأت ولاية سعيد الأخيرة.')).toEqual([]);
+  });
+
   it('reads no place in an adjective or a common noun after them', () => {
     expect(names('وأقامت الدولة منطقة عازلة ومنطقة جذب سياحي قرب نهر موسمي.')).toEqual([]);
   });

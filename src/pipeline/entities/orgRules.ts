@@ -20,7 +20,9 @@ const LANDFORMS = norms(orgHeads.ar.landforms);
 const SPORT = norms(orgHeads.ar.sport);
 const NO_BARE_ADJECTIVE = norms(orgHeads.ar.noBareAdjective);
 const BARE_PLACE_HEADS = norms(orgHeads.ar.barePlaceHeads);
-const AREA = norms(orgHeads.ar.barePlaceHeads.slice(0, 2));
+const AREA = norms(orgHeads.ar.barePlaceHeads.slice(0, 3));
+/** `ولاية` is also a term of office. */
+const TERM = norms(orgHeads.ar.barePlaceHeads.slice(2, 3));
 const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
 const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
 const GENERIC = new Set(orgHeads.ar.generic.map((p) => `rule:organization:${normalize(p)}`));
@@ -55,7 +57,13 @@ export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): 
   // `وادي عربة`: a name in ة after a river or valley noun; `منطقة عازلة` is an adjective.
   if (/(?:ية|ي|ات)$/.test(t.raw) || (ctx.inSet(head, AREA) && /ة$/.test(t.raw))) return true;
   // `منطقة جذب`، `منطقة قصف`: a short word after `منطقة` is a common noun in construct (a verbal noun), not a name.
-  return ctx.inSet(head, AREA) && (j === head + 1 ? t.norm.length < 4 : ctx.definite(j) || /^[تي]/.test(t.norm));
+  // `ولاية صالح` "Saleh's term": a given name after `ولاية` (also a term of office) is a person's.
+  return (
+    ctx.inSet(head, AREA) &&
+    (j === head + 1
+      ? t.norm.length < 4 || (ctx.inSet(head, TERM) && ctx.lex.given.has(t.norm))
+      : ctx.definite(j) || /^[تي]/.test(t.norm))
+  );
 }
 
 /**
