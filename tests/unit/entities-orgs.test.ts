@@ -160,6 +160,14 @@ describe('English organizations and places', () => {
     expect(names('Work starts in the town of New Tala, near Mount Kenya.')).toEqual(['place:New Tala', 'place:Mount Kenya']);
   });
 
+  it('reads Port and a known place in a dateline as one place, and Port Authority as a body', () => {
+    expect(ids('PORT TALAMA, Oct 2 - Officials met.')).toContain('place:port-talama');
+    expect(names('Ships waited at Port Sudan while the Port Authority met.')).toEqual([
+      'place:Port Sudan',
+      'organization:Port Authority',
+    ]);
+  });
+
   it('reads a single word before order or sect as a body; peels a sentence-initial word and of', () => {
     expect(names('Members of the Tamazgha order gathered.')).toContain('organization:Tamazgha');
     expect(names('Shares of Orion Corp fell on Monday.')).toEqual(['organization:Orion Corp']);

@@ -9,7 +9,7 @@ import type { Context } from './context';
 import type { Found } from './found';
 import { ruleKey } from './arabicNames';
 import { joinable } from './tokens';
-import { EN_PLACE_FIRST } from './orgRules';
+import { placeFirst } from './orgRules';
 
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du', 'da', 'el', 'on']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'from', 'to', 'into', 'at', 'visit', 'visited']);
@@ -246,7 +246,7 @@ export function findEnglishNames(ctx: Context): void {
       if (from >= j) break;
       const w = tokens[from]!;
       // `the town of New Halfa`: `New` starts a place's name inside a sentence.
-      if (lex.enStop.has(w.norm) && !(EN_PLACE_FIRST.has(w.raw) && !w.first && from + 1 < j)) from++;
+      if (lex.enStop.has(w.norm) && !(placeFirst(w.raw) && !w.first && from + 1 < j)) from++;
       // `Shares of Orion Corp`: a sentence's first word and `of` are no part of a name unless the word heads a body.
       else if (
         w.first &&
@@ -312,7 +312,7 @@ export function findEnglishNames(ctx: Context): void {
       type = 'organization';
     else if (words.length > 1 && lex.enPlaceHeads.has(words[words.length - 1]!)) type = 'place';
     // `Mount Kenya`, `Lake Chad`, `Jebel Marra`: a landform word first.
-    else if (words.length > 1 && EN_PLACE_FIRST.has(words[0]!)) type = 'place';
+    else if (words.length > 1 && placeFirst(words[0]!)) type = 'place';
     else if (!person && ORG_NOUNS.has(after)) type = 'organization';
     // `the shipping company Maersk`, `broadcaster ZDF`: a common noun for a body right before the name.
     else if (!person && prev && joinable(tokens[from]!.gap) && (ORG_NOUNS.has(prev.norm) || ORG_BEFORE.has(prev.norm)))

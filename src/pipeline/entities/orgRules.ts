@@ -27,7 +27,10 @@ const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
 const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
 const GENERIC = new Set(orgHeads.ar.generic.map((p) => `rule:organization:${normalize(p)}`));
 /** English first words that make a run a place: `Mount Kenya`, `Lake Chad`, `Jebel Marra`. */
-export const EN_PLACE_FIRST = new Set(orgHeads.en.placeFirst);
+const PLACE_FIRST = new Set(orgHeads.en.placeFirst);
+/** Is the word a landform or `New`/`Port` that starts a place's name (also in a dateline's capitals: `PORT SUDAN`)? */
+export const placeFirst = (w: string) =>
+  PLACE_FIRST.has(w) || (/^\p{Lu}+$/u.test(w) && PLACE_FIRST.has(w[0] + w.slice(1).toLowerCase()));
 const CORPORATE = new Set(orgHeads.en.corporate);
 const EXTENDING = new Set(orgHeads.en.extendingHeads);
 /** Sport words a report must hold (tokens) before a club's short name is read alone. */
@@ -204,7 +207,7 @@ export function englishBodyNames(ctx: Context): void {
     else if (
       f.type === 'place' &&
       f.source === 'gazetteer' &&
-      EN_PLACE_FIRST.has(tokens[f.tok - 1]?.raw ?? '') &&
+      placeFirst(tokens[f.tok - 1]?.raw ?? '') &&
       !ctx.cover[f.tok - 1] &&
       joinable(t.gap)
     )
