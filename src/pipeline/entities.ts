@@ -25,6 +25,7 @@ import { englishRoles, englishTitles, findEnglishNames } from './entities/englis
 import { matchGazetteer } from './entities/match';
 import {
   acronymAliases,
+  bodiesNamedAfterPeople,
   corporateShortNames,
   dropGenericBodies,
   dropPlaceIdioms,
@@ -48,6 +49,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   quotedNamesOverKnown(ctx);
   findQuotedOrganizations(ctx);
   findWorshipPlaces(ctx);
+  bodiesNamedAfterPeople(ctx);
   findLandforms(ctx);
   dropPlaceIdioms(ctx);
   findOrganizations(ctx);

@@ -65,6 +65,19 @@ describe('places of worship and hospitals', () => {
   });
 });
 
+describe('bodies named after people', () => {
+  it('reads a head, an honorific and a name as one body, with its adjective and what it is for', () => {
+    expect(names('وتخرج في جامعة الملك منصور للبترول والمعادن ثم عمل في مستشفى الأمير سلمان الجامعي.')).toEqual([
+      'organization:جامعة الملك منصور للبترول والمعادن',
+      'organization:مستشفى الأمير سلمان الجامعي',
+    ]);
+  });
+
+  it('leaves the person alone after other heads', () => {
+    expect(names('واستقبل وفد الجامعة الملك منصور بن سعود.')).toContain('person:منصور بن سعود');
+  });
+});
+
 describe('companies, generic phrases and armed branches', () => {
   it('keeps what a named company is for in its name', () => {
     expect(names('ووقعت شركة ساحل للاتصالات عقدا جديدا.')).toEqual(['organization:ساحل للاتصالات']);

@@ -11,7 +11,7 @@ import { normalize } from '../../search/normalize';
 import type { Context } from './context';
 import type { Found } from './found';
 import type { GazetteerEntry } from './gazetteer';
-import { nameWord, ruleKey, verbLike } from './arabicNames';
+import { nameFrom, nameWord, ruleKey, verbLike } from './arabicNames';
 import { joinable } from './tokens';
 
 const norms = (l: string[]) => new Set(l.map((w) => normalize(w)));
@@ -25,6 +25,7 @@ const AREA = norms(orgHeads.ar.barePlaceHeads.slice(0, 3));
 const TERM = norms(orgHeads.ar.barePlaceHeads.slice(2, 3));
 const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
 const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
+const NAMED_AFTER = norms(orgHeads.ar.namedAfterPeople);
 const GENERIC = new Set(orgHeads.ar.generic.map((p) => `rule:organization:${normalize(p)}`));
 /** English first words that make a run a place: `Mount Kenya`, `Lake Chad`, `Jebel Marra`. */
 const PLACE_FIRST = new Set(orgHeads.en.placeFirst);
@@ -304,5 +305,47 @@ export function quotedNamesOverKnown(ctx: Context): void {
     for (const f of known) ctx.remove(f);
     ctx.add(span(ctx, i + 1, j, 'organization'));
     i = j - 1;
+  }
+}
+
+/**
+ * `جامعة الملك فهد`، `مستشفى الملك خالد الجامعي`، `مؤسسة الشيخ زايد`: a head noun, an honorific and a person's name
+ * (known or read like one) name a body after the person; a relational adjective after the name belongs to it.
+ * Runs before findOrganizations, which would stop at the title, and before the titled-people rule.
+ */
+export function bodiesNamedAfterPeople(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic || !ctx.inSet(i, NAMED_AFTER) || ctx.definite(i)) continue;
+    const title = tokens[i + 1]!;
+    if (!joinable(title.gap) || ctx.cover[i + 1] || !ctx.definite(i + 1)) continue;
+    const cues = lex.titles.get(title.norm);
+    if (!cues?.some((c) => c.lone && c.words.length === 1)) continue;
+    const j = i + 2;
+    if (!joinable(tokens[j]!.gap)) continue;
+    const known = ctx.cover[j];
+    let end: number | undefined;
+    if (known) end = known.type === 'person' && known.tok === j ? known.tokEnd : undefined;
+    else end = nameFrom(ctx, j, 4, false, lex.given.has(tokens[j]!.norm));
+    if (end === undefined) continue;
+    const adj = tokens[end];
+    if (adj && joinable(adj.gap) && !ctx.cover[end] && /^ال...+(?:ي|يه)$/.test(adj.norm) && !ctx.nisba(end) && !ctx.isStop(end))
+      end++;
+    // `جامعة الملك فهد للبترول والمعادن`: what the body is for.
+    if (/^لل../.test(tokens[end]?.norm ?? '') && joinable(tokens[end]!.gap) && !ctx.cover[end]) {
+      end++;
+      while (
+        end < tokens.length &&
+        end - i < 10 &&
+        joinable(tokens[end]!.gap) &&
+        !ctx.cover[end] &&
+        /^(?:وال|ال|لل)../.test(tokens[end]!.norm)
+      )
+        end++;
+    }
+    if (known) ctx.remove(known);
+    const head = tokens[i]!.forms.find((f) => NAMED_AFTER.has(f.form))!;
+    ctx.add(span(ctx, i, end, 'organization', head.shift));
+    i = end - 1;
   }
 }
