@@ -181,6 +181,11 @@ describe('English organizations and places', () => {
     ]);
   });
 
+  it('keeps two companies joined by and apart, and reads a compass word before a known place', () => {
+    expect(names('Tarvik Inc and Oldmoor Ltd signed a deal.')).toEqual(['organization:Tarvik Inc', 'organization:Oldmoor Ltd']);
+    expect(names('Rain fell in North Darfur state.')).toEqual(['place:North Darfur']);
+  });
+
   it('reads a single word before order or sect as a body; peels a sentence-initial word and of', () => {
     expect(names('Members of the Tamazgha order gathered.')).toContain('organization:Tamazgha');
     expect(names('Shares of Orion Corp fell on Monday.')).toEqual(['organization:Orion Corp']);

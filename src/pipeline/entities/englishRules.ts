@@ -225,7 +225,9 @@ export function findEnglishNames(ctx: Context): void {
       // `Min-soon`, `Teng-hui`, `People's Republic`: lowercase parts glued by a hyphen or apostrophe.
       else if (/^[-'’]$/.test(n.gap) && (n.raw !== 's' || tokens[j + 1]?.cap)) j++;
       // `National Abortion and Reproductive Rights Action League`: `and`/`to` inside a body's or a law's name.
-      else if (INNER_LINKS.has(n.raw) && tokens[j + 1]?.cap && bodyRunEnds(ctx, j + 1)) j++;
+      // Not after a complete body name: `Tarvik Inc and Oldmoor Ltd` are two companies.
+      else if (INNER_LINKS.has(n.raw) && tokens[j + 1]?.cap && !lex.enOrgHeads.has(tokens[j - 1]!.raw) && bodyRunEnds(ctx, j + 1))
+        j++;
       else if (
         CONNECTORS.has(n.raw) &&
         j + 1 < tokens.length &&
