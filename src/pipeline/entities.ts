@@ -33,6 +33,7 @@ import {
   findArmedBranches,
   findLandforms,
   findWorshipPlaces,
+  placesOverBodies,
   quotedNamesOverKnown,
   weakClubs,
 } from './entities/orgRules';
@@ -45,6 +46,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   const ctx = new Context(doc.text, tokens, knowledge.lexicon);
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
   weakClubs(ctx);
+  placesOverBodies(ctx);
   englishBodyNames(ctx);
   quotedNamesOverKnown(ctx);
   findQuotedOrganizations(ctx);

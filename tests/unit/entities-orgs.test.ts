@@ -73,6 +73,14 @@ describe('bodies named after people', () => {
     ]);
   });
 
+  it('reads a company or foundation before a known person as a body named after them', () => {
+    expect(names('وأعلنت مجموعة بن لادن السعودية توقيع اتفاق.')).toEqual(['organization:مجموعة بن لادن السعودية']);
+  });
+
+  it('reads a place noun before a known body named after the place as the place', () => {
+    expect(names('وبدأت الأعمال في حي الزمالك بالعاصمة.')).toEqual(['place:الزمالك']);
+  });
+
   it('leaves the person alone after other heads', () => {
     expect(names('واستقبل وفد الجامعة الملك منصور بن سعود.')).toContain('person:منصور بن سعود');
   });

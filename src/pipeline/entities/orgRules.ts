@@ -26,6 +26,7 @@ const TERM = norms(orgHeads.ar.barePlaceHeads.slice(2, 3));
 const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
 const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
 const NAMED_AFTER = norms(orgHeads.ar.namedAfterPeople);
+const NAMED_AFTER_KNOWN = norms(orgHeads.ar.namedAfterKnown);
 const GENERIC = new Set(orgHeads.ar.generic.map((p) => `rule:organization:${normalize(p)}`));
 /** English first words that make a run a place: `Mount Kenya`, `Lake Chad`, `Jebel Marra`. */
 const PLACE_FIRST = new Set(orgHeads.en.placeFirst);
@@ -316,11 +317,33 @@ export function quotedNamesOverKnown(ctx: Context): void {
 export function bodiesNamedAfterPeople(ctx: Context): void {
   const { tokens, lex } = ctx;
   for (let i = 0; i + 2 < tokens.length; i++) {
-    if (ctx.cover[i] || !tokens[i]!.arabic || !ctx.inSet(i, NAMED_AFTER) || ctx.definite(i)) continue;
+    if (ctx.cover[i] || !tokens[i]!.arabic || ctx.definite(i)) continue;
+    if (!ctx.inSet(i, NAMED_AFTER) && !ctx.inSet(i, NAMED_AFTER_KNOWN)) continue;
     const title = tokens[i + 1]!;
+    // `مجموعة بن لادن`، `مؤسسة محمد بن راشد`: a known person right after the head.
+    const person = ctx.cover[i + 1];
+    if (person && person.type === 'person' && person.tok === i + 1 && person.kind !== 'title' && joinable(title.gap)) {
+      if (!ctx.inSet(i, NAMED_AFTER_KNOWN) || person.start !== title.start) continue;
+      const h = tokens[i]!.forms.find((f) => NAMED_AFTER_KNOWN.has(f.form))!;
+      let e = person.tokEnd;
+      // `مجموعة بن لادن السعودية`: a nationality adjective after the name (`السعودية` is also the country's name).
+      const after = ctx.cover[e];
+      if (
+        ctx.nisba(e) &&
+        joinable(tokens[e]?.gap ?? '\n') &&
+        (!after || (after.type === 'place' && after.tokEnd - after.tok === 1))
+      ) {
+        if (after) ctx.remove(after);
+        e++;
+      }
+      ctx.remove(person);
+      ctx.add(span(ctx, i, e, 'organization', h.shift));
+      i = e - 1;
+      continue;
+    }
     if (!joinable(title.gap) || ctx.cover[i + 1] || !ctx.definite(i + 1)) continue;
     const cues = lex.titles.get(title.norm);
-    if (!cues?.some((c) => c.lone && c.words.length === 1)) continue;
+    if (!ctx.inSet(i, NAMED_AFTER) || !cues?.some((c) => c.lone && c.words.length === 1)) continue;
     const j = i + 2;
     if (!joinable(tokens[j]!.gap)) continue;
     const known = ctx.cover[j];
@@ -347,5 +370,22 @@ export function bodiesNamedAfterPeople(ctx: Context): void {
     const head = tokens[i]!.forms.find((f) => NAMED_AFTER.has(f.form))!;
     ctx.add(span(ctx, i, end, 'organization', head.shift));
     i = end - 1;
+  }
+}
+
+/**
+ * `حي الزمالك`، `منطقة الجزيرة`: a place noun before a known body's name (a club or outlet named after the place)
+ * names the place. Runs before findPlaces, which then leaves the span alone.
+ */
+export function placesOverBodies(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic || !ctx.inSet(i, lex.placeHeads) || ctx.definite(i)) continue;
+    const f = ctx.cover[i + 1];
+    if (!f || f.type !== 'organization' || f.source !== 'gazetteer' || f.tok !== i + 1 || !joinable(tokens[i + 1]!.gap)) continue;
+    if (f.start !== tokens[i + 1]!.start || f.kind === 'title') continue;
+    ctx.remove(f);
+    ctx.add(span(ctx, f.tok, f.tokEnd, 'place'));
+    i = f.tokEnd - 1;
   }
 }
