@@ -113,6 +113,16 @@ describe('a name in quotes after a head noun', () => {
   });
 });
 
+describe('transliterated acronyms', () => {
+  it('reads a body whose Arabic name spells its acronym with and without the article', () => {
+    expect(ids('وقال ناتو إن الأونروا وأونروا والآسيان ستجتمع.')).toEqual(['org:nato', 'org:unrwa', 'org:asean']);
+  });
+
+  it('does not strip the article from ordinary names', () => {
+    expect(ids('ورست السفينة قرب جزيرة صغيرة.')).toEqual([]);
+  });
+});
+
 describe('acronyms in brackets', () => {
   it('links an Arabic body and its Latin acronym, and the acronym later', () => {
     const doc = run('وقال مسؤول في الاتحاد الإقليمي للمصارف (ARB) إن ARB سيجتمع.');
