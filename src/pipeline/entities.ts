@@ -30,6 +30,7 @@ import {
   dropGenericBodies,
   dropPlaceIdioms,
   englishBodyNames,
+  extendKnownBodies,
   findArmedBranches,
   findLandforms,
   findWorshipPlaces,
@@ -47,6 +48,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
   weakClubs(ctx);
   placesOverBodies(ctx);
+  extendKnownBodies(ctx);
   englishBodyNames(ctx);
   quotedNamesOverKnown(ctx);
   findQuotedOrganizations(ctx);

@@ -123,6 +123,13 @@ describe('transliterated acronyms', () => {
   });
 });
 
+describe('known bodies inside longer names', () => {
+  it('reads a known body followed by القومي or الأعلى as another body', () => {
+    const doc = run('وقال مجلس الأمن القومي الكيني إن مجلس الأمن الدولي سيجتمع.');
+    expect(doc.entities.map((e) => e.id)).toEqual(['org:مجلس-الامن-القومي-الكيني', 'org:un-security-council']);
+  });
+});
+
 describe('acronyms in brackets', () => {
   it('links an Arabic body and its Latin acronym, and the acronym later', () => {
     const doc = run('وقال مسؤول في الاتحاد الإقليمي للمصارف (ARB) إن ARB سيجتمع.');

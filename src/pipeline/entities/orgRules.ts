@@ -27,6 +27,7 @@ const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
 const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
 const NAMED_AFTER = norms(orgHeads.ar.namedAfterPeople);
 const NAMED_AFTER_KNOWN = norms(orgHeads.ar.namedAfterKnown);
+const BODY_ADJECTIVES = norms(orgHeads.ar.bodyAdjectives);
 const GENERIC = new Set(orgHeads.ar.generic.map((p) => `rule:organization:${normalize(p)}`));
 /** English first words that make a run a place: `Mount Kenya`, `Lake Chad`, `Jebel Marra`. */
 const PLACE_FIRST = new Set(orgHeads.en.placeFirst);
@@ -387,5 +388,25 @@ export function placesOverBodies(ctx: Context): void {
     ctx.remove(f);
     ctx.add(span(ctx, f.tok, f.tokEnd, 'place'));
     i = f.tokEnd - 1;
+  }
+}
+
+/**
+ * `مجلس الأمن القومي السعودي`: a known body's name followed by an adjective such as `القومي`، `الوطني`، `الأعلى` names
+ * another body (not the UN Security Council); the adjective and a nationality adjective after it join the name.
+ */
+export function extendKnownBodies(ctx: Context): void {
+  const { tokens } = ctx;
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'organization' || f.source !== 'gazetteer' || f.tokEnd - f.tok < 2 || !tokens[f.tok]!.arabic) continue;
+    const k = f.tokEnd;
+    const t = tokens[k];
+    if (!t || ctx.cover[k] || !joinable(t.gap) || !BODY_ADJECTIVES.has(t.norm)) continue;
+    let end = k + 1;
+    if (ctx.nisba(end) && !ctx.cover[end] && joinable(tokens[end]?.gap ?? '\n')) end++;
+    const from = f.tok;
+    const shift = f.start - tokens[from]!.start;
+    ctx.remove(f);
+    ctx.add(span(ctx, from, end, 'organization', shift));
   }
 }
