@@ -161,6 +161,7 @@ describe('places after place nouns', () => {
 
   it('reads no place in an adjective or a common noun after them', () => {
     expect(names('وأقامت الدولة منطقة عازلة ومنطقة جذب سياحي قرب نهر موسمي.')).toEqual([]);
+    expect(names('وتقع البلدة في منطقة نفوذ وهي منطقة نزاع ومنطقة صراع ومنطقة خضراء.')).toEqual([]);
   });
 
   it('names a mountain with its head, but not a figure of speech', () => {

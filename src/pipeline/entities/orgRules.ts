@@ -57,6 +57,12 @@ export function bareAdjectiveAfter(ctx: Context, head: number, j: number): boole
  * `منطقة حدودية`، `نهر موسمي`: after a general place noun a word in ة, ي or ات is an adjective or a plural, not a
  * place's name (`منطقة تاسيكمالايا` is one). Asked for the first word after the head (j = head + 1) and the second.
  */
+/**
+ * Four-letter shapes of Arabic verbal nouns and colour adjectives that follow `منطقة` as common words: فعال (`نزاع`،
+ * `صراع`)، فعول (`نفوذ`)، تفعل (`توتر`)، فعلاء (`خضراء`). Names of that shape are lost (`سنار`), a price paid for precision.
+ */
+const nounShape = (norm: string) => (norm.length === 4 && /^(?:..[او].|ت...)$/.test(norm)) || /^...اء$/.test(norm);
+
 export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): boolean {
   if (!ctx.inSet(head, BARE_PLACE_HEADS)) return false;
   const t = ctx.tokens[j]!;
@@ -67,7 +73,7 @@ export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): 
   return (
     ctx.inSet(head, AREA) &&
     (j === head + 1
-      ? t.norm.length < 4 || (ctx.inSet(head, TERM) && ctx.lex.given.has(t.norm))
+      ? t.norm.length < 4 || nounShape(t.norm) || (ctx.inSet(head, TERM) && ctx.lex.given.has(t.norm))
       : ctx.definite(j) || /^[تي]/.test(t.norm))
   );
 }
