@@ -57,6 +57,7 @@ describe('places of worship and hospitals', () => {
 
   it('reads no name in an adjective after the head, nor in a word that does not recur', () => {
     expect(names('وبنى الأهالي مسجد كبير في القرية.')).toEqual([]);
+    expect(names('وصلى في مسجد الحي ثم في مسجد الجامعة.')).toEqual([]);
   });
 
   it('reads a hospital with a bare name and a relational adjective, not a field hospital', () => {

@@ -85,13 +85,16 @@ export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): 
  * bare word must recur in the text (`مسجد كبير` is an adjective).
  */
 export function findWorshipPlaces(ctx: Context): void {
-  const { tokens } = ctx;
+  const { tokens, lex } = ctx;
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (ctx.cover[i] || !tokens[i]!.arabic || !ctx.inSet(i, WORSHIP) || ctx.definite(i)) continue;
     const j = i + 1;
     if (!joinable(tokens[j]!.gap) || ctx.cover[j] || ctx.lookup(j, ctx.lex.titles)) continue;
     let end = j;
-    if (ctx.definite(j) && !ctx.isStop(j) && !ctx.nisba(j) && !/^[بكف]ال|^لل/.test(tokens[j]!.norm)) end = j + 1;
+    // `مسجد الحي`، `مسجد الجامعة`: a place noun or a body's head with the article says whose mosque it is.
+    const owner = (w: string) => /^ال/.test(w) && [lex.placeHeads, lex.orgHeads, lex.properHeads].some((h) => h.has(w.slice(2)));
+    if (ctx.definite(j) && !ctx.isStop(j) && !ctx.nisba(j) && !/^[بكف]ال|^لل/.test(tokens[j]!.norm) && !owner(tokens[j]!.norm))
+      end = j + 1;
     else if (nameWord(ctx, j) && !verbLike(tokens[j]!.norm) && !/^و/.test(tokens[j]!.norm)) {
       end = j + 1;
       const n = tokens[end];
