@@ -213,8 +213,9 @@ describe('English organizations and places', () => {
     expect(names('Rain fell in North Darfur state.')).toEqual(['place:North Darfur']);
   });
 
-  it('reads a single word before order or sect as a body; peels a sentence-initial word and of', () => {
+  it('reads a single word before order or tribe as a body; peels a sentence-initial word and of', () => {
     expect(names('Members of the Tamazgha order gathered.')).toContain('organization:Tamazgha');
+    expect(names('Leaders of the Alawite sect met.')).toEqual([]);
     expect(names('Shares of Orion Corp fell on Monday.')).toEqual(['organization:Orion Corp']);
   });
 });

@@ -61,7 +61,6 @@ const ORG_NOUNS = new Set([
   'television',
   'radio',
   'order',
-  'sect',
   'tribe',
   'clan',
   'charity',
