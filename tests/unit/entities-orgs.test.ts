@@ -95,6 +95,7 @@ describe('companies, generic phrases and armed branches', () => {
   it('reads no body in an indefinite head followed by لل, nor in generic phrases', () => {
     expect(names('وأنشأت الوزارة مديرية للحماية الخاصة.')).toEqual([]);
     expect(names('واجتمع مجلس الإدارة وناقش انقطاع شبكة الإنترنت وحركة الطائرات.')).toEqual([]);
+    expect(names('وقال إن سلطة الحكومة الاتحادية لا تمتد إلى الإقليم، وإن مجلس الإدارة الجديد سيجتمع.')).toEqual([]);
   });
 
   it('reads an armed branch with a nationality, not without one', () => {

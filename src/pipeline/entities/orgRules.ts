@@ -287,7 +287,14 @@ export function findArmedBranches(ctx: Context): void {
 
 /** `مجلس الإدارة` "the board", `شبكة الإنترنت`, `حركة الطائرات` "air traffic": built like a body's name, naming none. */
 export function dropGenericBodies(ctx: Context): void {
-  for (const f of [...ctx.found]) if (f.type === 'organization' && f.source === 'rule' && GENERIC.has(f.key)) ctx.remove(f);
+  for (const f of [...ctx.found]) {
+    if (f.type !== 'organization' || f.source !== 'rule') continue;
+    // `سلطة الحكومة الاتحادية`، `مجلس الإدارة الجديد`: the generic phrase and relational adjectives after it.
+    let end = f.tokEnd;
+    while (end - f.tok > 2 && /^ال...*(?:ي|يه)$/.test(ctx.tokens[end - 1]!.norm)) end--;
+    const key = end === f.tokEnd ? f.key : ruleKey(ctx.text, f.start, ctx.tokens[end - 1]!.end, 'organization');
+    if (GENERIC.has(key)) ctx.remove(f);
+  }
 }
 
 const OPEN_QUOTE = /[«"“]\s*$/u;
