@@ -175,6 +175,12 @@ describe('places after place nouns', () => {
     expect(names('وبدأت الأعمال من مدينة كرمالة الجديدة.')).toEqual(['place:كرمالة الجديدة']);
   });
 
+  it('reads مالي after an indefinite noun as "financial", after a construct noun as Mali', () => {
+    expect(ids('وحذر من انهيار مالي إذا استمر العجز.')).toEqual([]);
+    expect(ids('وقتل جنود في شمال مالي، وقال رئيس مالي إن …')).toEqual(['place:ML']);
+    expect(ids('وسافر الوفد إلى مالي أمس.')).toEqual(['place:ML']);
+  });
+
   it('does not read a known place in an idiom', () => {
     expect(ids('وزار الرئيس مسقط رأس والده.')).not.toContain('place:muscat');
     expect(ids('وزار الرئيس مسقط أمس.')).toContain('place:muscat');

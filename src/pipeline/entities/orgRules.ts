@@ -28,6 +28,8 @@ const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
 const NAMED_AFTER = norms(orgHeads.ar.namedAfterPeople);
 const NAMED_AFTER_KNOWN = norms(orgHeads.ar.namedAfterKnown);
 const BODY_ADJECTIVES = norms(orgHeads.ar.bodyAdjectives);
+const ADJECTIVE_PLACES = norms(orgHeads.ar.adjectivePlaces);
+const PLACE_CONSTRUCTS = norms(orgHeads.ar.placeConstructs);
 const GENERIC = new Set(orgHeads.ar.generic.map((p) => `rule:organization:${normalize(p)}`));
 /** English first words that make a run a place: `Mount Kenya`, `Lake Chad`, `Jebel Marra`. */
 const PLACE_FIRST = new Set(orgHeads.en.placeFirst);
@@ -255,10 +257,31 @@ export function corporateShortNames(ctx: Context): void {
   }
 }
 
-/** `مسقط رأس والده` "his father's birthplace": a phrase that starts with a known place's name but is not the place. */
+/**
+ * `مسقط رأس والده` "his father's birthplace": a phrase that starts with a known place's name but is not the place;
+ * `انهيار مالي`، `فائض مالي` "financial": a place named like a relational adjective, right after an indefinite noun
+ * that does not take a country in construct (`شمال مالي`، `جمهورية مالي` keep the place).
+ */
 export function dropPlaceIdioms(ctx: Context): void {
+  const { tokens } = ctx;
   for (const f of [...ctx.found]) {
     if (f.type !== 'place' || f.source !== 'gazetteer') continue;
+    const t = tokens[f.tok]!;
+    const prev = tokens[f.tok - 1];
+    if (
+      f.tokEnd - f.tok === 1 &&
+      ADJECTIVE_PLACES.has(t.norm) &&
+      f.start === t.start &&
+      prev?.arabic &&
+      joinable(t.gap) &&
+      !ctx.cover[f.tok - 1] &&
+      !ctx.definite(f.tok - 1) &&
+      !ctx.isStop(f.tok - 1) &&
+      !ctx.inSet(f.tok - 1, PLACE_CONSTRUCTS)
+    ) {
+      ctx.remove(f);
+      continue;
+    }
     const at = (k: number) => ctx.tokens[f.tok + k];
     const idiom = IDIOMS.some((w) => w.every((x, k) => at(k)?.bare === x && (k === 0 || joinable(at(k)!.gap))));
     if (idiom) ctx.remove(f);
