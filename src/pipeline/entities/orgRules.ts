@@ -1,10 +1,11 @@
 /**
  * Rules for organizations and places that the head-noun rules of arabicRules.ts and the capitalised runs of
- * englishRules.ts do not cover: club names used alone in sport reports (`تعادل الهلال مع المريخ`), places of
- * worship (`مسجد النيلين`), mountains (`جبل مرة`, named with their head), acronyms in brackets after a body
- * (`… (ICSS)`), and in English `University of <known place>`, a known body inside a longer name (`Sudanese Red
- * Crescent Society`) and a company named without its `Group`/`Corp` later on. Word lists live in
- * data/org-heads.json (`worship`, `landforms`, `sport`, English `placeFirst`, `corporate`, `extendingHeads`).
+ * englishRules.ts do not cover (docs/entities.md, "Organizations and places round"): club short names in sport
+ * reports (`تعادل الهلال مع المريخ`), places of worship (`مسجد النيلين`), bodies named after people (`جامعة الملك فهد`،
+ * `مجموعة بن لادن`), mountains named with their head (`جبل مرة`), armed branches (`القوات المسلحة الأردنية`), quoted
+ * names over known ones, generic phrases and idioms that are no names (`مجلس الإدارة`، `مسقط رأس`، `انهيار مالي`),
+ * acronyms in brackets, and in English `University of <known place>`, `Lake Chad`, `Red Crescent Society` and a company
+ * named without its `Group`/`Corp` later on. Word lists live in data/org-heads.json.
  */
 import orgHeads from '../data/org-heads.json';
 import { normalize } from '../../search/normalize';
@@ -20,9 +21,10 @@ const LANDFORMS = norms(orgHeads.ar.landforms);
 const SPORT = norms(orgHeads.ar.sport);
 const NO_BARE_ADJECTIVE = norms(orgHeads.ar.noBareAdjective);
 const BARE_PLACE_HEADS = norms(orgHeads.ar.barePlaceHeads);
-const AREA = norms(orgHeads.ar.barePlaceHeads.slice(0, 3));
+/** General area nouns (`منطقة، قضاء، ولاية`): stricter about the word after them. */
+const AREA = norms(orgHeads.ar.areaHeads);
 /** `ولاية` is also a term of office. */
-const TERM = norms(orgHeads.ar.barePlaceHeads.slice(2, 3));
+const TERM = norms(orgHeads.ar.termHeads);
 const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
 const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
 const NAMED_AFTER = norms(orgHeads.ar.namedAfterPeople);
@@ -56,15 +58,15 @@ export function bareAdjectiveAfter(ctx: Context, head: number, j: number): boole
 }
 
 /**
- * `منطقة حدودية`، `نهر موسمي`: after a general place noun a word in ة, ي or ات is an adjective or a plural, not a
- * place's name (`منطقة تاسيكمالايا` is one). Asked for the first word after the head (j = head + 1) and the second.
- */
-/**
  * Four-letter shapes of Arabic verbal nouns and colour adjectives that follow `منطقة` as common words: فعال (`نزاع`،
  * `صراع`)، فعول (`نفوذ`)، تفعل (`توتر`)، فعلاء (`خضراء`). Names of that shape are lost (`سنار`), a price paid for precision.
  */
 const nounShape = (norm: string) => (norm.length === 4 && /^(?:..[او].|ت...)$/.test(norm)) || /^...اء$/.test(norm);
 
+/**
+ * `منطقة حدودية`، `نهر موسمي`: after a general place noun a word in ة, ي or ات is an adjective or a plural, not a
+ * place's name (`منطقة تاسيكمالايا` is one). Asked for the first word after the head (j = head + 1) and the second.
+ */
 export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): boolean {
   if (!ctx.inSet(head, BARE_PLACE_HEADS)) return false;
   const t = ctx.tokens[j]!;
@@ -88,13 +90,13 @@ export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): 
  */
 export function findWorshipPlaces(ctx: Context): void {
   const { tokens, lex } = ctx;
+  // `مسجد الحي`، `مسجد الجامعة`: a place noun or a body's head with the article says whose mosque it is.
+  const owner = (w: string) => /^ال/.test(w) && [lex.placeHeads, lex.orgHeads, lex.properHeads].some((h) => h.has(w.slice(2)));
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (ctx.cover[i] || !tokens[i]!.arabic || !ctx.inSet(i, WORSHIP) || ctx.definite(i)) continue;
     const j = i + 1;
     if (!joinable(tokens[j]!.gap) || ctx.cover[j] || ctx.lookup(j, ctx.lex.titles)) continue;
     let end = j;
-    // `مسجد الحي`، `مسجد الجامعة`: a place noun or a body's head with the article says whose mosque it is.
-    const owner = (w: string) => /^ال/.test(w) && [lex.placeHeads, lex.orgHeads, lex.properHeads].some((h) => h.has(w.slice(2)));
     if (ctx.definite(j) && !ctx.isStop(j) && !ctx.nisba(j) && !/^[بكف]ال|^لل/.test(tokens[j]!.norm) && !owner(tokens[j]!.norm))
       end = j + 1;
     else if (nameWord(ctx, j) && !verbLike(tokens[j]!.norm) && !/^و/.test(tokens[j]!.norm)) {
@@ -200,7 +202,8 @@ export function acronymAliases(ctx: Context): void {
 /**
  * English names the gazetteer would cut short, undone before the capitalised runs are read:
  * `University of Khartoum` (a known place after `<body head> of` belongs to the body), `Lake Chad` (after a landform
- * word) and `Sudanese Red Crescent Society` (a known body followed by a body head such as `Society` or `Foundation` is part of a longer name).
+ * word) and `Sudanese Red Crescent Society` (a known body followed by a body head such as `Society` or `Foundation`
+ * is part of a longer name).
  */
 export function englishBodyNames(ctx: Context): void {
   const { tokens, lex } = ctx;
