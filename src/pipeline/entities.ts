@@ -34,6 +34,7 @@ import {
   findArmedBranches,
   findLandforms,
   findWorshipPlaces,
+  latinNamesAfterHeads,
   placesOverBodies,
   quotedNamesOverKnown,
   weakClubs,
@@ -51,6 +52,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   extendKnownBodies(ctx);
   englishBodyNames(ctx);
   quotedNamesOverKnown(ctx);
+  latinNamesAfterHeads(ctx);
   findQuotedOrganizations(ctx);
   findWorshipPlaces(ctx);
   bodiesNamedAfterPeople(ctx);

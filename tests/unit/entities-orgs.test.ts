@@ -132,6 +132,19 @@ describe('known bodies inside longer names', () => {
   });
 });
 
+describe('Latin names after Arabic heads', () => {
+  it('reads the Latin words after a head noun as the body', () => {
+    expect(names('وأعلنت شركة Norvik السويدية ومنظمة KWRA أن الأعمال بدأت.')).toEqual([
+      'organization:Norvik',
+      'organization:KWRA',
+    ]);
+  });
+
+  it('reads no body from Latin words after other nouns', () => {
+    expect(names('واستخدم الفريق تطبيق Norvik Chat.')).not.toContain('organization:Norvik Chat');
+  });
+});
+
 describe('acronyms in brackets', () => {
   it('links an Arabic body and its Latin acronym, and the acronym later', () => {
     const doc = run('وقال مسؤول في الاتحاد الإقليمي للمصارف (ARB) إن ARB سيجتمع.');

@@ -452,3 +452,23 @@ export function extendKnownBodies(ctx: Context): void {
     ctx.add(span(ctx, from, end, 'organization', shift));
   }
 }
+
+/**
+ * `شركة ABB السويسرية`، `مجموعة MBC`، `منظمة ACLED`: an Arabic head noun followed by a name in Latin letters (one to
+ * three capitalised words or acronyms) names a body; the Latin words are its name, like a quoted name after the head.
+ */
+export function latinNamesAfterHeads(ctx: Context): void {
+  const { tokens, lex } = ctx;
+  const latinName = (k: number) => {
+    const t = tokens[k];
+    return !!t && !t.arabic && (t.cap || t.upper) && !ctx.cover[k] && !/^\d/.test(t.raw);
+  };
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (ctx.cover[i] || !tokens[i]!.arabic || !joinable(tokens[i + 1]!.gap) || !latinName(i + 1)) continue;
+    if (!ctx.inSet(i, lex.orgHeads) && !ctx.inSet(i, lex.properHeads)) continue;
+    let j = i + 2;
+    while (j < tokens.length && j - i <= 3 && joinable(tokens[j]!.gap) && latinName(j)) j++;
+    ctx.add(span(ctx, i + 1, j, 'organization'));
+    i = j - 1;
+  }
+}
