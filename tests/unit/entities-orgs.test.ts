@@ -172,6 +172,8 @@ describe('places after place nouns', () => {
   it('reads a state after ولاية, but not a term of office', () => {
     expect(names('وتضررت قرى في ولاية كردفال الشمالية.')).toContain('place:كردفال');
     expect(names('وانتهت ولاية ثانية للمجلس، وبدأت ولاية سعيد الأخيرة.')).toEqual([]);
+    expect(names('وتضرر الفلاحون في ولاية السوارين.')).toEqual(['place:السوارين']);
+    expect(names('وبعد انتهاء ولاية العهد وولاية المحكمة وولاية الفقيه.')).toEqual([]);
   });
 
   it('reads no place in an adjective or a common noun after them', () => {

@@ -8,7 +8,7 @@ import type { Context } from './context';
 import type { Found, FoundRole } from './found';
 import { givenName, nameFrom, nameWord, ruleKey, verbLike } from './arabicNames';
 import { descriptiveName } from './descriptive';
-import { bareAdjectiveAfter, bareAdjectiveAfterPlace } from './orgRules';
+import { bareAdjectiveAfter, bareAdjectiveAfterPlace, definiteStateAfter } from './orgRules';
 import { joinable } from './tokens';
 
 /** Words inside a title's complement that need a body, place or definite noun after them. */
@@ -317,7 +317,7 @@ export function findPlaces(ctx: Context): void {
     // `نهر القاش`: a definite name is no verb even when its letters fit a verb's pattern (ال + three letters).
     const verb = !ctx.definite(i + 1) && verbLike(tokens[i + 1]!.norm);
     if (/^و/.test(tokens[i + 1]!.norm) || verb || bareAdjectiveAfterPlace(ctx, i, i + 1)) continue;
-    if (ctx.definite(i + 1) && !ctx.inSet(i, CITY_HEADS)) continue;
+    if (ctx.definite(i + 1) && !ctx.inSet(i, CITY_HEADS) && !definiteStateAfter(ctx, i, i + 1)) continue;
     let j = i + 2;
     // A second word, bare or with the article: `جسر الشغور`، `رأس العين`.
     const second = j < tokens.length && joinable(tokens[j]!.gap) && !tokens[j]!.norm.startsWith('و') && !ctx.cover[j];

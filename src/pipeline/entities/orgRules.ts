@@ -25,6 +25,7 @@ const BARE_PLACE_HEADS = norms(orgHeads.ar.barePlaceHeads);
 const AREA = norms(orgHeads.ar.areaHeads);
 /** `ولاية` is also a term of office. */
 const TERM = norms(orgHeads.ar.termHeads);
+const TERM_COMPLEMENTS = norms(orgHeads.ar.termComplements);
 const IDIOMS = orgHeads.ar.idioms.map((p) => normalize(p).split(' '));
 const ARMED_ADJECTIVES = norms(orgHeads.ar.armedAdjectives);
 const NAMED_AFTER = norms(orgHeads.ar.namedAfterPeople);
@@ -79,6 +80,21 @@ export function bareAdjectiveAfterPlace(ctx: Context, head: number, j: number): 
     (j === head + 1
       ? t.norm.length < 4 || nounShape(t.norm) || (ctx.inSet(head, TERM) && ctx.lex.given.has(t.norm))
       : ctx.definite(j) || /^[تي]/.test(t.norm))
+  );
+}
+
+/**
+ * `ولاية القيروان`: after `ولاية` a word with the article names a state, unless it says whose term or guardianship it is:
+ * a title (`ولاية الرئيس`), a body's head (`ولاية المحكمة`), a place noun, or `العهد، الفقيه…` (`ولاية العهد`).
+ */
+export function definiteStateAfter(ctx: Context, head: number, j: number): boolean {
+  if (!ctx.inSet(head, TERM) || !ctx.definite(j)) return false;
+  const w = ctx.tokens[j]!.norm;
+  const bare = w.slice(2);
+  if (TERM_COMPLEMENTS.has(w) || ctx.lookup(j, ctx.lex.titles) || ctx.isStop(j) || ctx.nisba(j)) return false;
+  const { lex } = ctx;
+  return ![lex.orgHeads, lex.properHeads, lex.placeHeads, lex.definiteHeads, lex.adjectiveHeads].some(
+    (h) => h.has(bare) || h.has(w),
   );
 }
 
