@@ -1,5 +1,5 @@
 /**
- * `node --import tsx scripts/devset-entities.ts [--articles] [--anercorp] [--errors N]`
+ * `node --import tsx scripts/devset-entities.ts [--articles] [--anercorp] [--errors N] [--dump FILE]`
  *
  * Measures the entities stage on the shared development set when `../shared/devset` exists
  * (it is never copied into the repository, and no test depends on it):
@@ -8,7 +8,7 @@
  *   and nationality adjectives are O, tokens keep their clitics, so each mention (without its
  *   clitics) is mapped back to the tokens it touches; title mentions are not names and are skipped.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractEntities } from '../src/pipeline/entities';
@@ -80,7 +80,7 @@ function goldSpans(tags: string[]): Span[] {
   return spans.filter((s) => s.type !== 'MISC');
 }
 
-function anercorp(errors: number): void {
+function anercorp(errors: number, dump?: string): void {
   const { tokens, tags, sentenceEnds } = readAnercorp(join(DEVSET, 'anercorp/train.txt'));
   const knowledge = loadKnowledge();
   const predicted: Span[] = [];
@@ -149,6 +149,19 @@ function anercorp(errors: number): void {
   const P = tp / np;
   const R = tp / ng;
   console.log(`  micro P ${P.toFixed(3)}  R ${R.toFixed(3)}  F ${((2 * P * R) / (P + R)).toFixed(3)}`);
+  if (dump) {
+    // Every predicted span (ok / false) and every missed gold span, one a line: diff two runs to see what a change did.
+    const words = (x: Span) => tokens.slice(x.start, x.end).join(' ');
+    const lines = [
+      ...predicted.map(
+        (x) => `${x.start}:${x.end} ${x.type} ${goldKeys.has(`${x.start}:${x.end}:${x.type}`) ? 'ok' : 'false'} ${words(x)}`,
+      ),
+      ...gold
+        .filter((g) => !predKeys.has(`${g.start}:${g.end}:${g.type}`))
+        .map((g) => `${g.start}:${g.end} ${g.type} missed ${words(g)}`),
+    ];
+    writeFileSync(dump, lines.sort((x, y) => Number(x.split(':')[0]) - Number(y.split(':')[0])).join('\n') + '\n');
+  }
   if (errors > 0) {
     const words = (s: Span) => tokens.slice(s.start, s.end).join(' ');
     const count = (list: Span[]) => {
@@ -230,7 +243,8 @@ function main(argv: string[]): void {
   const at = argv.indexOf('--errors');
   const errors = at >= 0 ? Number(argv[at + 1] ?? 30) : 0;
   if (only !== 'anercorp') articles();
-  if (only !== 'articles') anercorp(errors);
+  const dumpAt = argv.indexOf('--dump');
+  if (only !== 'articles') anercorp(errors, dumpAt >= 0 ? argv[dumpAt + 1] : undefined);
 }
 
 main(process.argv.slice(2));

@@ -24,6 +24,22 @@ import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolve
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { complementPeople, listPeople, loneGivenNames } from './entities/givenNames';
 import { matchGazetteer } from './entities/match';
+import {
+  acronymAliases,
+  bodiesNamedAfterPeople,
+  corporateShortNames,
+  dropGenericBodies,
+  dropPlaceIdioms,
+  englishBodyNames,
+  extendKnownBodies,
+  findArmedBranches,
+  findLandforms,
+  findWorshipPlaces,
+  latinNamesAfterHeads,
+  placesOverBodies,
+  quotedNamesOverKnown,
+  weakClubs,
+} from './entities/orgRules';
 import { applyOverrides } from './entities/overrides';
 import { tokenize } from './entities/tokens';
 
@@ -32,8 +48,20 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   const tokens = tokenize(doc.text, doc.sentences);
   const ctx = new Context(doc.text, tokens, knowledge.lexicon);
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
+  weakClubs(ctx);
+  placesOverBodies(ctx);
+  extendKnownBodies(ctx);
+  englishBodyNames(ctx);
+  quotedNamesOverKnown(ctx);
+  latinNamesAfterHeads(ctx);
   findQuotedOrganizations(ctx);
+  findWorshipPlaces(ctx);
+  bodiesNamedAfterPeople(ctx);
+  findLandforms(ctx);
+  dropPlaceIdioms(ctx);
   findOrganizations(ctx);
+  findArmedBranches(ctx);
+  dropGenericBodies(ctx);
   dropPlaceAdjectives(ctx);
   findTitledPeople(ctx);
   findPlaces(ctx);
@@ -42,6 +70,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   listPeople(ctx);
   complementPeople(ctx);
   findEnglishNames(ctx);
+  acronymAliases(ctx);
   englishRoles(ctx);
   englishTitles(ctx);
   joinKnownSurnames(ctx);
@@ -49,6 +78,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   loneGivenNames(ctx);
   linkBodies(ctx);
   shortBodies(ctx);
+  corporateShortNames(ctx);
   dropUnconfirmed(ctx);
   resolveTitles(ctx);
   trimDescriptiveHeads(ctx);

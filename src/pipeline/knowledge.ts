@@ -27,6 +27,13 @@ export interface Knowledge {
 }
 
 const GAZETTEER_FILE = 'src/pipeline/data/gazetteer.json';
+/**
+ * The curated gazetteer files, read in this order (an earlier file's names win ties): the main file,
+ * then the organizations and places added in the organizations round (clubs, companies, banks,
+ * religious bodies, rivers and mountains), kept apart so that rounds on other entity types do not
+ * edit the same file.
+ */
+export const GAZETTEER_FILES = [GAZETTEER_FILE, 'src/pipeline/data/gazetteer-bodies.json'];
 
 /** Reads and validates the curated gazetteer text; throws with file and line on a bad entry. */
 export function parseGazetteer(text: string, file = GAZETTEER_FILE): GazetteerEntry[] {
@@ -58,14 +65,36 @@ export function mergeCountries(curated: GazetteerEntry[]): GazetteerEntry[] {
 
 let curatedCache: GazetteerEntry[] | undefined;
 
-/** The gazetteer next to this module; under a test runner that serves modules over http, from the project root. */
-function gazetteerPath(): string {
-  const url = new URL('./data/gazetteer.json', import.meta.url);
-  return url.protocol === 'file:' ? fileURLToPath(url) : join(process.cwd(), GAZETTEER_FILE);
+/** A gazetteer file next to this module; under a test runner that serves modules over http, from the project root. */
+function gazetteerPath(file: string): string {
+  // Literal URLs: a bundler rewrites `new URL('./x', import.meta.url)` only when the path is a plain string.
+  const urls: Record<string, URL> = {
+    [GAZETTEER_FILES[0]!]: new URL('./data/gazetteer.json', import.meta.url),
+    [GAZETTEER_FILES[1]!]: new URL('./data/gazetteer-bodies.json', import.meta.url),
+  };
+  const url = urls[file];
+  return url?.protocol === 'file:' ? fileURLToPath(url) : join(process.cwd(), file);
+}
+
+/** Every curated file's entries in order; an id defined in two files stops the build like a duplicate in one. */
+export function parseGazetteers(files: { file: string; text: string }[]): GazetteerEntry[] {
+  const seen = new Map<string, string>();
+  const out: GazetteerEntry[] = [];
+  for (const { file, text } of files) {
+    for (const entry of parseGazetteer(text, file)) {
+      const before = seen.get(entry.id);
+      if (before !== undefined) throw new KnowledgeError(file, entry.line, `id "${entry.id}" is already defined in ${before}`);
+      seen.set(entry.id, file);
+      out.push(entry);
+    }
+  }
+  return out;
 }
 
 function curated(): GazetteerEntry[] {
-  curatedCache ??= mergeCountries(parseGazetteer(readFileSync(gazetteerPath(), 'utf8')));
+  curatedCache ??= mergeCountries(
+    parseGazetteers(GAZETTEER_FILES.map((file) => ({ file, text: readFileSync(gazetteerPath(file), 'utf8') }))),
+  );
   return curatedCache;
 }
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGazetteer, mergeCountries, loadKnowledge } from '../../src/pipeline/knowledge';
+import { GAZETTEER_FILES, parseGazetteer, parseGazetteers, mergeCountries, loadKnowledge } from '../../src/pipeline/knowledge';
 import { cldrCountries } from '../../src/pipeline/entities/gazetteer';
 import { lexicon, nisbaForms } from '../../src/pipeline/entities/lexicon';
 import { normalize } from '../../src/search/normalize';
 
 const text = readFileSync('src/pipeline/data/gazetteer.json', 'utf8');
+const files = GAZETTEER_FILES.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
 describe('parseGazetteer', () => {
   it('accepts the project gazetteer: unique ids, types matching id prefixes', () => {
@@ -34,10 +35,10 @@ describe('parseGazetteer', () => {
       expect(names).toContain(n);
   });
 
-  it('gives no two entries the same normalised name unless one is marked weak', () => {
+  it('gives no two entries the same normalised name unless one is marked weak (across all the files)', () => {
     const seen = new Map<string, string>();
     const clashes: string[] = [];
-    for (const e of parseGazetteer(text)) {
+    for (const e of parseGazetteers(files)) {
       for (const n of [...e.ar, ...e.en]) {
         const k = normalize(n);
         const other = seen.get(k);
@@ -60,6 +61,23 @@ describe('parseGazetteer', () => {
       }
     }
     expect(dead).toEqual([]);
+  });
+
+  it('reads every curated file: the bodies file adds clubs, banks, religious bodies, rivers and mountains', () => {
+    const ids = new Set(parseGazetteers(files).map((e) => e.id));
+    for (const id of ['org:fifa', 'org:ecb', 'org:shia-muslims', 'org:al-merrikh', 'place:indian-ocean', 'place:atlas-mountains'])
+      expect(ids).toContain(id);
+    const names = loadKnowledge().names();
+    for (const n of ['المحيط الهندي', 'البنك المركزي الأوروبي', 'Federal Reserve']) expect(names).toContain(n);
+  });
+
+  it('stops on an id defined in two files, naming the second file and its line', () => {
+    const a = { file: 'a.json', text: '[\n{"id": "org:x", "type": "organization", "ar": ["س"]}\n]' };
+    const b = {
+      file: 'b.json',
+      text: '[\n{"id": "org:y", "type": "organization", "ar": ["ص"]},\n{"id": "org:x", "type": "organization", "ar": ["ع"]}\n]',
+    };
+    expect(() => parseGazetteers([a, b])).toThrow('b.json line 3: id "org:x" is already defined in a.json');
   });
 
   it('stops on a bad entry with the file, line and reason', () => {

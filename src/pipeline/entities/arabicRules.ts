@@ -8,6 +8,7 @@ import type { Context } from './context';
 import type { Found, FoundRole } from './found';
 import { givenName, nameFrom, nameWord, ruleKey, verbLike } from './arabicNames';
 import { descriptiveName } from './descriptive';
+import { bareAdjectiveAfter, bareAdjectiveAfterPlace, definiteStateAfter } from './orgRules';
 import { joinable } from './tokens';
 
 /** Words inside a title's complement that need a body, place or definite noun after them. */
@@ -110,7 +111,16 @@ export function findOrganizations(ctx: Context): void {
       while (j < tokens.length && j - i <= 6 && joinable(tokens[j]!.gap)) {
         const c = ctx.cover[j];
         const swallow = c && c.type === 'place' ? definiteOk : lex.subBodies.has(head.form);
-        if (c && swallow && j === i + 1 && c.tok === j && c.type !== 'person' && c.source === 'gazetteer') {
+        // Not after a preposition (`مستشفى بالأردن` is a hospital in Jordan).
+        if (
+          c &&
+          swallow &&
+          j === i + 1 &&
+          c.tok === j &&
+          c.type !== 'person' &&
+          c.source === 'gazetteer' &&
+          c.start === tokens[j]!.start
+        ) {
           // `جامعة دمشق`، `مفوضية الاتحاد الأفريقي`: the place or body is part of the name.
           ctx.remove(c);
           j = c.tokEnd;
@@ -126,7 +136,16 @@ export function findOrganizations(ctx: Context): void {
         if (c) break;
         if (cueAt(ctx, j)) break; // `مجلس النقباء الدكتور …`: a title starts the next phrase
         // `بالسماح`، `كالعادة`: a preposition ends the complement; و/ل + article continue it (`والأمن`، `للأمم`).
-        if (definiteOk && proper === 0 && ctx.definite(j) && !ctx.isStop(j) && !/^[بكف]ال/.test(tokens[j]!.norm)) j++;
+        // `مديرية للحماية الخاصة`: an indefinite head and `لل` right after it is a description, not a name.
+        if (
+          definiteOk &&
+          proper === 0 &&
+          ctx.definite(j) &&
+          !ctx.isStop(j) &&
+          !/^[بكف]ال/.test(tokens[j]!.norm) &&
+          !(j === i + 1 && /^لل/.test(tokens[j]!.norm))
+        )
+          j++;
         // `مركز الفينيق للدراسات العمالية`: a proper head, a name with the article and what the body is for.
         else if (
           properOk &&
@@ -141,6 +160,10 @@ export function findOrganizations(ctx: Context): void {
           j = forComplement(ctx, j + 1);
           proper = 2;
           break;
+        } else if (properOk && proper >= 1 && /^لل/.test(tokens[j]!.norm) && forComplement(ctx, j) > j) {
+          // `شركة زين للاتصالات`: what a named company is for belongs to its name.
+          j = forComplement(ctx, j);
+          break;
         } else if (ctx.nisba(j) && j > i + 1) j++;
         // `مصرف قطر المركزي`: a relational adjective after a place that became part of the name.
         else if (proper >= 1 && relational(ctx, j)) j++;
@@ -153,7 +176,8 @@ export function findOrganizations(ctx: Context): void {
           !tokens[j]!.norm.startsWith('و') &&
           !(proper === 1 && /ة$/.test(tokens[j]!.raw)) &&
           // `مجلة أسبوعية`، `شركة سيارات`: an adjective or a plural noun, not a name.
-          !(proper === 0 && /(?:ية|يه|ات)$/.test(tokens[j]!.raw))
+          !(proper === 0 && /(?:ية|يه|ات)$/.test(tokens[j]!.raw)) &&
+          !(proper === 0 && bareAdjectiveAfter(ctx, i, j))
         ) {
           proper++;
           j++;
@@ -178,7 +202,14 @@ export function findOrganizations(ctx: Context): void {
       else j = k;
       if (j > i + 1) {
         const nat = ctx.nisba(j - 1);
-        ctx.add({ ...rule(ctx, i, j, 'organization', ahead.shift), ...(nat ? { nationality: nat } : {}) });
+        // `النادي المكناسي` → `المكناسي`: a descriptive head is left out of the name, as after `نادي`; with only
+        // nationality adjectives it is a description (`النادي الإسباني`).
+        const from = lex.descriptiveHeads.has(ahead.form) ? i + 1 : i;
+        if (from > i && !ctx.tokens.slice(from, j).some((_, k) => !ctx.nisba(from + k))) {
+          i = j - 1;
+          continue;
+        }
+        ctx.add({ ...rule(ctx, from, j, 'organization', from === i ? ahead.shift : 0), ...(nat ? { nationality: nat } : {}) });
         i = j - 1;
         continue;
       }
@@ -267,7 +298,9 @@ export function dropPlaceAdjectives(ctx: Context): void {
 }
 
 /** Place nouns after which a name with the article is still a place: `مدينة الرقة`. */
-const CITY_HEADS = new Set(['مدينه', 'بلده', 'قريه', 'مخيم', 'حي', 'محافظه', 'ضاحيه']);
+const CITY_HEADS = new Set(['مدينه', 'بلده', 'قريه', 'مخيم', 'حي', 'محافظه', 'ضاحيه', 'نهر', 'بحيره', 'وادي']);
+/** `حلفا الجديدة`: new and old are part of a town's name. */
+const TOWN_ADJECTIVES = new Set(['الجديده', 'القديمه']);
 
 /** Places after place nouns: `محافظة إدلب`، `مخيم اليرموك` (the head is not part of the name). */
 export function findPlaces(ctx: Context): void {
@@ -281,12 +314,21 @@ export function findPlaces(ctx: Context): void {
       continue;
     }
     if (!nameWord(ctx, i + 1) && !(ctx.definite(i + 1) && !ctx.isStop(i + 1) && !ctx.nisba(i + 1))) continue;
-    if (/^و/.test(tokens[i + 1]!.norm) || verbLike(tokens[i + 1]!.norm)) continue;
-    if (ctx.definite(i + 1) && !ctx.inSet(i, CITY_HEADS)) continue;
+    // `نهر القاش`: a definite name is no verb even when its letters fit a verb's pattern (ال + three letters).
+    const verb = !ctx.definite(i + 1) && verbLike(tokens[i + 1]!.norm);
+    if (/^و/.test(tokens[i + 1]!.norm) || verb || bareAdjectiveAfterPlace(ctx, i, i + 1)) continue;
+    if (ctx.definite(i + 1) && !ctx.inSet(i, CITY_HEADS) && !definiteStateAfter(ctx, i, i + 1)) continue;
     let j = i + 2;
     // A second word, bare or with the article: `جسر الشغور`، `رأس العين`.
     const second = j < tokens.length && joinable(tokens[j]!.gap) && !tokens[j]!.norm.startsWith('و') && !ctx.cover[j];
-    if (second && !ctx.definite(i + 1) && (nameWord(ctx, j) || (ctx.definite(j) && !ctx.isStop(j) && !ctx.nisba(j)))) j++;
+    if (
+      second &&
+      !ctx.definite(i + 1) &&
+      !bareAdjectiveAfterPlace(ctx, i, j) &&
+      (nameWord(ctx, j) || (ctx.definite(j) && !ctx.isStop(j) && !ctx.nisba(j)))
+    )
+      j++;
+    else if (second && TOWN_ADJECTIVES.has(tokens[j]!.norm)) j++;
     const f = rule(ctx, i + 1, j, 'place');
     ctx.add({ ...f, start: tokens[i + 1]!.start });
     i = j - 1;

@@ -9,6 +9,7 @@ import type { Context } from './context';
 import type { Found } from './found';
 import { ruleKey } from './arabicNames';
 import { joinable } from './tokens';
+import { placeFirst } from './orgRules';
 
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du', 'da', 'el', 'on']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'from', 'to', 'into', 'at', 'visit', 'visited']);
@@ -59,6 +60,12 @@ const ORG_NOUNS = new Set([
   'website',
   'television',
   'radio',
+  'order',
+  'tribe',
+  'clan',
+  'charity',
+  'club',
+  'team',
 ]);
 /** Common nouns for bodies that name one right after them (besides ORG_NOUNS): `carmaker Toyota`. */
 const ORG_BEFORE = new Set([
@@ -217,7 +224,9 @@ export function findEnglishNames(ctx: Context): void {
       // `Min-soon`, `Teng-hui`, `People's Republic`: lowercase parts glued by a hyphen or apostrophe.
       else if (/^[-'’]$/.test(n.gap) && (n.raw !== 's' || tokens[j + 1]?.cap)) j++;
       // `National Abortion and Reproductive Rights Action League`: `and`/`to` inside a body's or a law's name.
-      else if (INNER_LINKS.has(n.raw) && tokens[j + 1]?.cap && bodyRunEnds(ctx, j + 1)) j++;
+      // Not after a complete body name: `Tarvik Inc and Oldmoor Ltd` are two companies.
+      else if (INNER_LINKS.has(n.raw) && tokens[j + 1]?.cap && !lex.enOrgHeads.has(tokens[j - 1]!.raw) && bodyRunEnds(ctx, j + 1))
+        j++;
       else if (
         CONNECTORS.has(n.raw) &&
         j + 1 < tokens.length &&
@@ -237,7 +246,17 @@ export function findEnglishNames(ctx: Context): void {
     for (;;) {
       if (from >= j) break;
       const w = tokens[from]!;
-      if (lex.enStop.has(w.norm)) from++;
+      // `the town of New Halfa`: `New` starts a place's name inside a sentence.
+      if (lex.enStop.has(w.norm) && !(placeFirst(w.raw) && !w.first && from + 1 < j)) from++;
+      // `Shares of Orion Corp`: a sentence's first word and `of` are no part of a name unless the word heads a body.
+      else if (
+        w.first &&
+        tokens[from + 1]?.raw === 'of' &&
+        !lex.enOfHeads.has(w.raw) &&
+        !lex.enOrgHeads.has(w.raw) &&
+        !ctx.cover[from + 2]
+      )
+        from += 2;
       // `European Central Bank`: the adjective of a supranational body belongs to its institutions' names.
       else if (lex.nisba.get(w.norm) === 'EU' && tokens.slice(from + 1, j).some((x) => lex.enOrgHeads.has(x.raw))) break;
       // `Indian Ocean`, `Arabian Sea`: an adjective before a lone place noun is the place's name, not a nationality.
@@ -295,6 +314,8 @@ export function findEnglishNames(ctx: Context): void {
     )
       type = 'organization';
     else if (words.length > 1 && lex.enPlaceHeads.has(words[words.length - 1]!)) type = 'place';
+    // `Mount Kenya`, `Lake Chad`, `Jebel Marra`: a landform word first.
+    else if (words.length > 1 && placeFirst(words[0]!)) type = 'place';
     else if (!person && ORG_NOUNS.has(after)) type = 'organization';
     // `the shipping company Maersk`, `broadcaster ZDF`: a common noun for a body right before the name.
     else if (!person && prev && joinable(tokens[from]!.gap) && (ORG_NOUNS.has(prev.norm) || ORG_BEFORE.has(prev.norm)))

@@ -139,10 +139,18 @@ export function buildIndex(entries: Iterable<GazetteerEntry>): NameIndex {
   };
   // Foreign g is written غ or ج (هونغ كونغ، هونج كونج): index both spellings of Arabic names.
   const withJim = (n: string) => (n.includes('غ') ? [n, n.replace(/غ/g, 'ج')] : [n]);
+  // `الناتو`/`ناتو`، `آسيان`/`الآسيان`: a body's one-word Arabic name that transliterates its acronym (the entry has an
+  // English name in capitals) is written with and without the article; both are indexed (after the real names).
+  const acronym = (e: GazetteerEntry) => e.type === 'organization' && e.en.some((n) => /^[A-Z]{3,}$/.test(n));
+  const articleVariant = (n: string) => (/^ال/.test(n) ? n.slice(2) : `ال${n}`);
   for (const e of entries) {
     e.ar.forEach((n, i) => withJim(n).forEach((v, k) => add(v, e, false, i === 0 && k === 0)));
     e.en.forEach((n, i) => add(n, e, false, i === 0));
     for (const n of e.weak) for (const v of withJim(n)) add(v, e, true, false);
+  }
+  for (const e of entries) {
+    if (!acronym(e)) continue;
+    for (const n of e.ar) if (!/\s/.test(n) && articleVariant(n).length >= 4) add(articleVariant(n), e, false, false);
   }
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   return index;
