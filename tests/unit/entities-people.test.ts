@@ -211,3 +211,10 @@ describe('extractEntities: a known surname the text gives to someone it names in
     }
   });
 });
+
+describe('extractEntities: a given name right after a name the rules read', () => {
+  it('is the next link of that name, not a second person', () => {
+    const doc = run('وقال المدير التنفيذي للشركة عثمان الطيب حمدان إن المشروع سيربط مئتي قرية بالإنترنت.');
+    expect(people(doc)).toEqual([['عثمان الطيب حمدان']]);
+  });
+});

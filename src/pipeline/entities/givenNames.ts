@@ -60,6 +60,22 @@ function loneEdges(ctx: Context, i: number, shift: number): boolean {
 }
 
 /**
+ * A given name right after a person's name the rules read, with nothing between (`عثمان الطيب حمدان`:
+ * Osman, son of al-Tayeb, son of Hamdan), is the name's next link, not a second person: the name is
+ * read one word longer, and its other mentions follow it. A known person's name is left as it is.
+ */
+function extendsName(ctx: Context, i: number, shift: number): boolean {
+  const t = ctx.tokens[i]!;
+  const f = ctx.cover[i - 1];
+  if (!f || f.type !== 'person' || f.kind === 'title' || f.tokEnd !== i || shift > 0 || !joinable(t.gap)) return false;
+  if (f.source !== 'rule' || f.kind !== 'name') return true;
+  const key = ruleKey(ctx.text, f.start, t.end, 'person');
+  for (const x of ctx.found) if (x !== f && x.key === f.key) x.key = key;
+  ctx.add({ ...f, tokEnd: i + 1, end: t.end, key });
+  return true;
+}
+
+/**
  * A known given name alone: the first name of a person named in full in the text (`نزار قباني` … `نزار`)
  * when only one such person is named, else a person of its own when it is not ambiguous, not a nationality
  * adjective (`تركي`) and not inside a construct (`شارع محمد`، covered by the place and body rules first).
@@ -97,6 +113,7 @@ export function loneGivenNames(ctx: Context): void {
     if (bearer === null || !loneEdges(ctx, i, g.shift)) continue;
     if (ctx.nisba(i)) continue;
     const t = tokens[i]!;
+    if (extendsName(ctx, i, g.shift)) continue;
     const start = t.start + g.shift;
     const base = { tok: i, tokEnd: i + 1, start, end: t.end, type: 'person' as const };
     if (bearer)
