@@ -2,11 +2,16 @@
 // default view to HTML, so the page shows its text before any JavaScript has run; the browser then
 // hydrates that markup instead of drawing it again (src/main.ts).
 import { render } from 'svelte/server';
-import type { Corpus } from '../model/schema';
 import type { GraphLayout } from '../graph/layout';
 import App from './App.svelte';
+import type { CorpusSource } from './corpusFiles';
+import { CorpusStore } from './corpusStore';
 
-/** The default view (no link parameters) in the page's own language, Arabic, as index.html declares. */
-export function renderFirstView(corpus: Corpus, layout: GraphLayout): string {
-  return render(App, { props: { corpus, layout, lang: 'ar' } }).body;
+/**
+ * The default view (no link parameters) in the page's own language, Arabic, as index.html declares.
+ * `source` holds the manifest the page will fetch and every document: what the page shows once the
+ * documents it needs have arrived.
+ */
+export function renderFirstView(source: CorpusSource, layout: GraphLayout): string {
+  return render(App, { props: { store: new CorpusStore(source), layout, lang: 'ar' } }).body;
 }

@@ -6,7 +6,7 @@
  * diagram and the timeline are in the HTML; src/main.ts hydrates them.
  *
  * How: a second, server-side Vite build compiles src/app/firstView.ts (App.svelte for the server);
- * it is imported here and given the corpus and layout the client build used, so both render the
+ * it is imported here and given the manifest, documents and layout the client build used, so both render the
  * same markup. The virtual modules it never reaches on the server (the search index, imported
  * on first search) are stubbed.
  */
@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Corpus } from '../model/schema';
+import type { CorpusSource } from '../app/corpusFiles';
 import type { GraphLayout } from '../graph/layout';
 
 const MOUNT = '<div id="app"></div>';
@@ -26,7 +26,7 @@ export function injectFirstView(html: string, body: string): string {
 }
 
 /** Compiles the server entry and renders the default view for this corpus. */
-export async function renderFirstViewHtml(root: string, corpus: Corpus, layout: GraphLayout): Promise<string> {
+export async function renderFirstViewHtml(root: string, source: CorpusSource, layout: GraphLayout): Promise<string> {
   const [{ build }, { svelte }] = await Promise.all([import('vite'), import('@sveltejs/vite-plugin-svelte')]);
   const outDir = mkdtempSync(join(tmpdir(), 'isnad-prerender-'));
   try {
@@ -49,8 +49,8 @@ export async function renderFirstViewHtml(root: string, corpus: Corpus, layout: 
       build: { ssr: join(root, 'src/app/firstView.ts'), outDir, emptyOutDir: true, target: 'node20' },
     });
     const entry = pathToFileURL(join(outDir, 'firstView.js')).href;
-    const mod = (await import(entry)) as { renderFirstView: (c: Corpus, l: GraphLayout) => string };
-    return mod.renderFirstView(corpus, layout);
+    const mod = (await import(entry)) as { renderFirstView: (c: CorpusSource, l: GraphLayout) => string };
+    return mod.renderFirstView(source, layout);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
