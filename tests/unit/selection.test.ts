@@ -36,7 +36,11 @@ const corpus = {
   documents: [
     {
       id: 'd1',
+      file: 'd1.txt',
+      meta: { date: null, lang: 'en' },
       text: 'abcdefghij',
+      blocks: [],
+      relations: [],
       entities: [{ id: 'person:x', type: 'person', label: {}, aliases: [], mentions: [] }],
       statements: [{ id: 'd1:st-1', speaker: null, start: 0, end: 3, when: { start: null, end: null, precision: 'unknown' } }],
       events: [],
