@@ -6,6 +6,7 @@
  */
 import type { EntityType } from '../model/schema';
 import type { Manifest } from '../model/manifest';
+import { relationIdOf } from '../model/digest';
 
 /** An entity of the corpus. */
 export interface GraphNode {
@@ -69,10 +70,11 @@ export function buildGraphData(manifest: Manifest): GraphData {
       if (!n.docs.includes(doc.id)) n.docs.push(doc.id);
     }
     for (const r of doc.relations) {
-      let g = edges.get(r.id);
+      const id = relationIdOf(r);
+      let g = edges.get(id);
       if (!g) {
         g = {
-          id: r.id,
+          id,
           source: r.source,
           target: r.target,
           type: r.type,
@@ -81,11 +83,12 @@ export function buildGraphData(manifest: Manifest): GraphData {
           count: 0,
           evidence: [],
         };
-        edges.set(r.id, g);
+        edges.set(id, g);
       }
-      g.weight = Math.round((g.weight + (r.weight ?? r.evidence.length)) * 100) / 100;
-      g.count += r.count ?? r.evidence.length;
-      for (const ev of r.evidence) g.evidence.push({ doc: doc.id, start: ev.start, end: ev.end });
+      const pieces = r.at.length / 2;
+      g.weight = Math.round((g.weight + (r.weight ?? pieces)) * 100) / 100;
+      g.count += r.count ?? pieces;
+      for (let i = 0; i + 1 < r.at.length; i += 2) g.evidence.push({ doc: doc.id, start: r.at[i]!, end: r.at[i + 1]! });
     }
   }
   for (const n of nodes.values()) {

@@ -3,8 +3,8 @@
  * time. The views read only the manifest, so what they show of a document before it is loaded is
  * exactly what this function keeps of it.
  */
-import type { Corpus, IsnadDocument } from './schema';
-import type { DocDigest, EntityInfo, Manifest } from './manifest';
+import type { Corpus, IsnadDocument, IsnadEvent, Relation, Statement, When } from './schema';
+import type { DocDigest, EntityInfo, EventDigest, Manifest, RelationDigest, StatementDigest, WhenDigest } from './manifest';
 import { firstWords } from '../timeline/items';
 
 /** At most this many aliases and role words per entity (the diagram's card shows no more). */
@@ -14,6 +14,58 @@ const MAX_NAMES = 12;
 export function documentTitle(doc: IsnadDocument): string {
   const t = doc.blocks.find((b) => b.kind === 'title');
   return doc.meta.title ?? (t ? doc.text.slice(t.start, t.end) : doc.file);
+}
+
+/** The id a relation has unless it says otherwise (src/pipeline/relations/collect.ts, relationId). */
+export const relationIdOf = (r: { id?: string; type: string; source: string; target: string }): string =>
+  r.id ?? `${r.type}:${r.source}->${r.target}`;
+
+/** A time without its expression's offsets. */
+function whenDigest({ expr, ...when }: When): WhenDigest {
+  return expr ? { ...when, expr: expr.text } : when;
+}
+
+/** Copies only the fields that are set (the JSON then has no `"x":undefined` to skip). */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
+}
+
+function statementDigest(s: Statement, text: string): StatementDigest {
+  const content = s.content ?? s;
+  const chain = s.chain?.flatMap((l) => (l.entity ? [l.entity] : []));
+  return defined({
+    id: s.id,
+    speaker: s.speaker,
+    speakerText: s.speaker ? undefined : s.speakerText?.text,
+    speakerKind: s.speakerKind,
+    speakers: s.speakers,
+    to: s.to,
+    chain: chain && chain.length > 0 ? chain : undefined,
+    direct: s.direct,
+    implicit: s.implicit,
+    events: s.events,
+    when: whenDigest(s.when),
+    start: s.start,
+    excerpt: firstWords(text.slice(content.start, content.end)),
+  });
+}
+
+function eventDigest(e: IsnadEvent, text: string): EventDigest {
+  return defined({
+    id: e.id,
+    kind: e.kind,
+    participants: e.participants,
+    when: whenDigest(e.when),
+    future: e.future,
+    start: e.start,
+    excerpt: firstWords(e.label ?? text.slice(e.start, e.end)),
+  });
+}
+
+function relationDigest(r: Relation): RelationDigest {
+  const { id, evidence, ...rest } = r;
+  const out: RelationDigest = { ...rest, at: evidence.flatMap((e) => [e.start, e.end]) };
+  return relationIdOf(out) === id ? out : { id, ...out };
 }
 
 /** One document's digest; `chunk` is the index of the file that holds it. */
@@ -27,12 +79,9 @@ export function digestOf(doc: IsnadDocument, chunk: number): DocDigest {
     length: doc.text.length,
     chunk,
     mentions: Object.fromEntries(doc.entities.map((e) => [e.id, e.mentions.length])),
-    relations: doc.relations,
-    statements: doc.statements.map((s) => {
-      const content = s.content ?? s;
-      return { ...s, excerpt: firstWords(doc.text.slice(content.start, content.end)) };
-    }),
-    events: doc.events.map((e) => ({ ...e, excerpt: firstWords(e.label ?? doc.text.slice(e.start, e.end)) })),
+    relations: doc.relations.map(relationDigest),
+    statements: doc.statements.map((s) => statementDigest(s, doc.text)),
+    events: doc.events.map((e) => eventDigest(e, doc.text)),
   };
 }
 

@@ -6,7 +6,7 @@
  * (src/model/digest.ts); documented in docs/corpus-schema.md.
  */
 import * as v from 'valibot';
-import { EventSchema, MetaSchema, RelationSchema, EntityTypeSchema, StatementSchema } from './schema';
+import { EntityTypeSchema, MetaSchema, StatementSchema, WhenSchema } from './schema';
 import { SCHEMA_VERSION } from './version';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -24,17 +24,63 @@ export const EntityInfoSchema = v.object({
   nationality: v.optional(v.string()),
 });
 
-/** A statement as the views that span the corpus need it: the statement's fields plus its first words. */
+/** A time as the timeline draws it: the statement's or event's `when`, its expression's words without offsets. */
+export const WhenDigestSchema = v.object({
+  ...v.omit(WhenSchema, ['expr']).entries,
+  /** The time expression's words ("يوم الخميس الماضي"), if any. */
+  expr: v.optional(v.string()),
+});
+
+/**
+ * A statement as the views that span the corpus need it (timeline, diagram, links): who, to whom,
+ * when, through whom, and its first words. The cue, the spans and the chain's words are in the
+ * full document.
+ */
 export const StatementDigestSchema = v.object({
-  ...StatementSchema.entries,
+  id: v.string(),
+  speaker: v.nullable(v.string()),
+  /** The speaker's words, when the speaker is not an entity (the timeline's lane). */
+  speakerText: v.optional(v.string()),
+  speakerKind: StatementSchema.entries.speakerKind,
+  speakers: v.optional(v.array(v.string())),
+  to: v.optional(v.array(v.string())),
+  /** Entity ids of the chain's named links, outermost first. */
+  chain: v.optional(v.array(v.string())),
+  direct: v.optional(v.boolean()),
+  implicit: v.optional(v.boolean()),
+  events: v.optional(v.array(v.string())),
+  when: WhenDigestSchema,
+  /** Where the statement starts in the text (orders statements of one day). */
+  start: count,
   /** The first words of what was said, cut at build time (the timeline's label). */
   excerpt: v.string(),
 });
 
 export const EventDigestSchema = v.object({
-  ...EventSchema.entries,
+  id: v.string(),
+  kind: v.string(),
+  participants: v.array(v.string()),
+  when: WhenDigestSchema,
+  future: v.optional(v.boolean()),
+  start: count,
   /** The event's label, or the first words of its text. */
   excerpt: v.string(),
+});
+
+/**
+ * A relation without its evidence's words: `at` holds the evidence offsets as flat pairs
+ * `[start, end, start, end, …]`. The id is `type:source->target` (src/pipeline/relations/collect.ts)
+ * and is written only when it is not.
+ */
+export const RelationDigestSchema = v.object({
+  id: v.optional(v.string()),
+  source: v.string(),
+  target: v.string(),
+  type: v.string(),
+  directed: v.optional(v.boolean()),
+  weight: v.optional(v.number()),
+  count: v.optional(count),
+  at: v.array(count),
 });
 
 /** One document without its text. */
@@ -51,7 +97,7 @@ export const DocDigestSchema = v.object({
   chunk: count,
   /** Entity id → mentions in this document, in the document's entity order. */
   mentions: v.record(v.string(), count),
-  relations: v.array(RelationSchema),
+  relations: v.array(RelationDigestSchema),
   statements: v.array(StatementDigestSchema),
   events: v.array(EventDigestSchema),
 });
@@ -69,5 +115,7 @@ export const ManifestSchema = v.object({
 export type EntityInfo = v.InferOutput<typeof EntityInfoSchema>;
 export type StatementDigest = v.InferOutput<typeof StatementDigestSchema>;
 export type EventDigest = v.InferOutput<typeof EventDigestSchema>;
+export type RelationDigest = v.InferOutput<typeof RelationDigestSchema>;
+export type WhenDigest = v.InferOutput<typeof WhenDigestSchema>;
 export type DocDigest = v.InferOutput<typeof DocDigestSchema>;
 export type Manifest = v.InferOutput<typeof ManifestSchema>;

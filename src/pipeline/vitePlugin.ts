@@ -94,6 +94,19 @@ export function jsonModule(data: unknown, compress = false): string {
   );
 }
 
+/**
+ * The corpus inline (one-file build, custom element, dev server): every document, and the manifest
+ * the views read, derived in the page by the same function as the split build's manifest file (the
+ * code is smaller than the manifest's JSON, and the one-file page is at its byte budget).
+ */
+export function inlineCorpusModule(corpus: Corpus, digest: string, compress = false): string {
+  return (
+    jsonModule(corpus, compress).replace('export default ', 'const corpus = ') +
+    `import { manifestOf } from ${JSON.stringify(digest)};\n` +
+    `export default { manifest: manifestOf(corpus), documents: corpus.documents };\n`
+  );
+}
+
 /** The corpus as a JS module. */
 export function corpusModule(corpus: Corpus, compress = false): string {
   return jsonModule(corpus, compress);
@@ -344,7 +357,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
         }
         if (id === RESOLVED_LAYOUT) return jsonModule(layoutOf());
         if (split()) return splitCorpusModule(manifestFileOf(), join(root, 'src/app/corpusFiles.ts'));
-        return jsonModule(sourceOf(), compress);
+        return inlineCorpusModule(corpus, join(root, 'src/model/digest.ts'), compress);
       } catch (e) {
         if (server) server.config.logger.error(e instanceof Error ? e.message : String(e));
         throw e;

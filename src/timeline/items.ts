@@ -3,8 +3,8 @@
  * list with the facts the timeline draws (lane, honest interval, precision, reported, future,
  * undated). Pure: no runes, no DOM.
  */
-import type { Precision, When } from '../model/schema';
-import type { DocDigest, EventDigest, Manifest, StatementDigest } from '../model/manifest';
+import type { Precision } from '../model/schema';
+import type { DocDigest, EventDigest, Manifest, StatementDigest, WhenDigest } from '../model/manifest';
 import { entityName } from '../reader/names';
 
 /** Lane key for statements whose speaker is neither an entity nor named in the text. */
@@ -65,12 +65,12 @@ export function firstWords(text: string, n = WORDS): string {
 }
 
 /** True when the item has a place on the axis: anchored and with at least one bound. */
-function isDated(when: When): boolean {
+function isDated(when: WhenDigest): boolean {
   return !when.relative && (when.start !== null || when.end !== null);
 }
 
 /** True when the time lies after the publication date (a plan, a deadline, a promised meeting). */
-function isAfter(when: When, published: string | null): boolean {
+function isAfter(when: WhenDigest, published: string | null): boolean {
   if (!published) return false;
   const first = when.start ?? when.end;
   return first !== null && first > published;
@@ -78,13 +78,13 @@ function isAfter(when: When, published: string | null): boolean {
 
 function laneOfStatement(s: StatementDigest): string {
   if (s.speaker) return s.speaker;
-  const words = s.speakerText?.text.trim();
+  const words = s.speakerText?.trim();
   if (words && s.speakerKind !== 'unnamed') return `text:${words}`;
   return UNKNOWN_LANE;
 }
 
 function statementItem(s: StatementDigest, doc: DocDigest): TimelineItem {
-  const chainEntities = (s.chain ?? []).flatMap((l) => (l.entity ? [l.entity] : []));
+  const chainEntities = s.chain ?? [];
   return {
     id: s.id,
     kind: 'statement',
@@ -96,7 +96,7 @@ function statementItem(s: StatementDigest, doc: DocDigest): TimelineItem {
     reported: s.when.reported === true,
     future: isAfter(s.when, doc.meta.date),
     undated: !isDated(s.when),
-    expr: s.when.expr?.text ?? null,
+    expr: s.when.expr ?? null,
     label: s.excerpt,
     offset: s.start,
     speaker: s.speaker,
@@ -117,7 +117,7 @@ function eventItem(e: EventDigest, doc: DocDigest): TimelineItem {
     reported: e.when.reported === true,
     future: e.future === true || isAfter(e.when, doc.meta.date),
     undated: !isDated(e.when),
-    expr: e.when.expr?.text ?? null,
+    expr: e.when.expr ?? null,
     label: e.excerpt,
     offset: e.start,
     speaker: null,

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus';
 import { buildGraphData } from '../../src/graph/graphData';
-import { digestOf, documentTitle, manifestOf } from '../../src/model/digest';
+import { digestOf, documentTitle, manifestOf, relationIdOf } from '../../src/model/digest';
 import { ManifestSchema } from '../../src/model/manifest';
 import type { Corpus } from '../../src/model/schema';
 import { buildCorpus } from '../../src/pipeline/corpus';
@@ -39,13 +39,35 @@ describe('manifestOf', () => {
       expect(d.length).toBe(doc.text.length);
       expect(Object.keys(d.mentions)).toEqual(doc.entities.map((e) => e.id));
       for (const e of doc.entities) expect(d.mentions[e.id]).toBe(e.mentions.length);
-      expect(d.relations).toEqual(doc.relations);
-      expect(d.statements.map(({ excerpt: _, ...s }) => s)).toEqual(doc.statements);
-      d.statements.forEach((s) => {
+      // Relations: the same, evidence offsets as flat pairs, the id derived unless written.
+      expect(
+        d.relations.map((r) => ({
+          id: relationIdOf(r),
+          type: r.type,
+          evidence: Array.from({ length: r.at.length / 2 }, (_, k) => ({ start: r.at[2 * k], end: r.at[2 * k + 1] })),
+        })),
+      ).toEqual(doc.relations.map((r) => ({ id: r.id, type: r.type, evidence: r.evidence })));
+      doc.statements.forEach((s, k) => {
+        const g = d.statements[k]!;
+        expect([g.id, g.speaker, g.speakerKind, g.start, g.when.start, g.when.end, g.when.precision]).toEqual([
+          s.id,
+          s.speaker,
+          s.speakerKind,
+          s.start,
+          s.when.start,
+          s.when.end,
+          s.when.precision,
+        ]);
+        expect(g.when.expr).toBe(s.when.expr?.text);
+        expect(g.chain ?? []).toEqual((s.chain ?? []).flatMap((l) => (l.entity ? [l.entity] : [])));
         const span = s.content ?? s;
-        expect(s.excerpt).toBe(firstWords(doc.text.slice(span.start, span.end)));
+        expect(g.excerpt).toBe(firstWords(doc.text.slice(span.start, span.end)));
       });
-      expect(d.events.map(({ excerpt: _, ...e }) => e)).toEqual(doc.events);
+      doc.events.forEach((e, k) => {
+        const g = d.events[k]!;
+        expect([g.id, g.kind, g.participants, g.start]).toEqual([e.id, e.kind, e.participants, e.start]);
+        expect(g.excerpt).toBe(firstWords(e.label ?? doc.text.slice(e.start, e.end)));
+      });
     });
     expect(corpus.documents.reduce((n, d) => n + d.statements.length, 0)).toBeGreaterThan(0);
   });
