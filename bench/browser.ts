@@ -217,12 +217,11 @@ async function openSearch(page: Page): Promise<void> {
 /** The responses that had ended by `until` (ms since navigation), with their files' gzip sizes from `siteDir`. */
 async function fetchedBy(page: Page, siteDir: string, until: number | undefined): Promise<AppResult['beforeInteractive']> {
   if (until === undefined) return null;
-  const entries = await page.evaluate(
-    () =>
-      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
-        path: new URL(e.name).pathname,
-        end: (e as PerformanceResourceTiming).responseEnd,
-      })),
+  const entries = await page.evaluate(() =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+      path: new URL(e.name).pathname,
+      end: (e as PerformanceResourceTiming).responseEnd,
+    })),
   );
   const out = { files: 0, gzipBytes: 0, dataFiles: 0, dataGzipBytes: 0 };
   for (const e of entries) {
@@ -241,4 +240,3 @@ async function fetchedBy(page: Page, siteDir: string, until: number | undefined)
   }
   return out;
 }
-

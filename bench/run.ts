@@ -195,12 +195,7 @@ async function main() {
       if (run.firstView)
         await step(
           'app in Chromium',
-          async () =>
-            void (run.app = await measureApp(
-              browser,
-              siteDir,
-              split ? [] : queriesFor(size).map((q) => q.q),
-            )),
+          async () => void (run.app = await measureApp(browser, siteDir, split ? [] : queriesFor(size).map((q) => q.q))),
         );
       await step('search engines', async () => {
         // The judgments quote the seed: they give the seed's queries and its recall.

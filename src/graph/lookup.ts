@@ -33,8 +33,7 @@ export function statementsOf(corpus: Pick<Manifest, 'documents'>, id: string): {
     for (const s of doc.statements) {
       const group = s.speakers ?? [];
       if (s.speaker === id || group.includes(id)) out.push({ ref: { doc, statement: s }, role: 'said' });
-      else if (s.to?.includes(id) || s.chain?.includes(id))
-        out.push({ ref: { doc, statement: s }, role: 'named' });
+      else if (s.to?.includes(id) || s.chain?.includes(id)) out.push({ ref: { doc, statement: s }, role: 'named' });
     }
   }
   return out;

@@ -88,7 +88,5 @@ export function splitCorpusModule(manifest: ManifestFile, loader: string): strin
   // @vite-ignore: the files are emitted by the plugin itself, after Vite looks for assets to bundle.
   const url = `new URL(/* @vite-ignore */ ${JSON.stringify(`../${manifest.fileName}`)}, import.meta.url).href`;
   const root = `new URL(/* @vite-ignore */ "../", import.meta.url).href`;
-  return (
-    `import { fetchManifest } from ${JSON.stringify(loader)};\n` + `export default await fetchManifest(${url}, ${root});\n`
-  );
+  return `import { fetchManifest } from ${JSON.stringify(loader)};\n` + `export default await fetchManifest(${url}, ${root});\n`;
 }

@@ -303,9 +303,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
           const first = m.documents[0]?.chunk;
           const files = smallCorpus(m) ? m.chunks : first === undefined ? [] : [m.chunks[first]!];
           const data = [manifestFileOf().fileName, ...files]
-            .map(
-              (f) => `<link rel="preload" href="./${f}" as="fetch" type="application/json" crossorigin="anonymous" />`,
-            )
+            .map((f) => `<link rel="preload" href="./${f}" as="fetch" type="application/json" crossorigin="anonymous" />`)
             .join('\n    ');
           html = html.replace('<link rel="icon"', () => `${data}\n    <link rel="icon"`);
         }

@@ -17,7 +17,7 @@ function setup() {
   const manifest = manifestOf(corpus, ['data/all.json'], () => 0);
   let answer!: { ok: (d: IsnadDocument[]) => void; fail: (e: Error) => void };
   let calls = 0;
-  const store = new CorpusStore({ manifest, root: '/' }, (url) => {
+  const store = new CorpusStore({ manifest, root: '/' }, () => {
     calls++;
     return new Promise((ok, fail) => (answer = { ok, fail: (e) => fail(e) }));
   });

@@ -57,7 +57,11 @@ async function open(query: string): Promise<{ page: Page; data: string[]; errors
 
 const fileOf = (id: string) => manifest.chunks[manifest.documents.find((d) => d.id === id)!.chunk]!.split('/').pop()!;
 const documentOf = (id: string) =>
-  (JSON.parse(readFileSync(join(site, manifest.chunks[manifest.documents.find((d) => d.id === id)!.chunk]!), 'utf8')) as IsnadDocument[])[0]!;
+  (
+    JSON.parse(
+      readFileSync(join(site, manifest.chunks[manifest.documents.find((d) => d.id === id)!.chunk]!), 'utf8'),
+    ) as IsnadDocument[]
+  )[0]!;
 
 describe('documents on demand', () => {
   it('builds one file per document and a manifest that names them', () => {
@@ -78,7 +82,10 @@ describe('documents on demand', () => {
 
     const other = manifest.documents[7]!;
     await page.locator('header select').first().selectOption(other.id);
-    await page.locator('article.reader h2').filter({ hasText: other.title.slice(0, 20) }).waitFor();
+    await page
+      .locator('article.reader h2')
+      .filter({ hasText: other.title.slice(0, 20) })
+      .waitFor();
     expect(data.filter((f) => f.startsWith('corpus-'))).toEqual([fileOf(first.id), fileOf(other.id)]);
     expect(errors).toEqual([]);
     await page.close();

@@ -61,7 +61,10 @@ describe('vite build', () => {
     expect(manifests).toHaveLength(1);
     expect(chunks.length).toBeGreaterThan(0);
     expect(manifests.length + chunks.length).toBe(files.length);
-    const manifest = JSON.parse(readFileSync(join(first, manifests[0]!), 'utf8')) as { chunks: string[]; documents: { id: string }[] };
+    const manifest = JSON.parse(readFileSync(join(first, manifests[0]!), 'utf8')) as {
+      chunks: string[];
+      documents: { id: string }[];
+    };
     expect(manifest.chunks).toEqual(chunks);
     expect(manifest.documents.map((d) => d.id)).toContain('000_3a34eed36ca8e033');
     const docs = chunks.flatMap((f) => JSON.parse(readFileSync(join(first, f), 'utf8')) as { id: string }[]);

@@ -14,7 +14,9 @@ function manifest(n: number): Manifest {
 }
 /** What the file `url` holds under `manifest(n)`. */
 const fileOf = (m: Manifest, url: string) =>
-  m.documents.filter((d) => url.endsWith(m.chunks[d.chunk]!)).map((d) => ({ id: d.id, text: `text of ${d.id}` }) as IsnadDocument);
+  m.documents
+    .filter((d) => url.endsWith(m.chunks[d.chunk]!))
+    .map((d) => ({ id: d.id, text: `text of ${d.id}` }) as IsnadDocument);
 
 afterEach(() => {
   vi.unstubAllGlobals();
