@@ -13,7 +13,7 @@ import { mount, unmount } from 'svelte';
 import source from 'virtual:isnad/corpus';
 import layout from 'virtual:isnad/layout';
 import App from './app/App.svelte';
-import { CorpusStore } from './app/corpusStore';
+import { CorpusStore } from './app/corpusStore.svelte';
 import fontsCss from './app/fonts.css?inline';
 import themeCss from './app/theme.css?inline';
 

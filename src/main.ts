@@ -5,7 +5,7 @@ import source from 'virtual:isnad/corpus';
 import layout from 'virtual:isnad/layout';
 import App from './app/App.svelte';
 import { smallCorpus, tell } from './app/corpusFiles';
-import { CorpusStore } from './app/corpusStore';
+import { CorpusStore } from './app/corpusStore.svelte';
 import './app/fonts';
 import './app/theme.css';
 

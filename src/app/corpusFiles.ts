@@ -1,6 +1,6 @@
 /**
  * Fetches the files of a split build (src/pipeline/chunks.ts): the manifest first, then a document's
- * chunk file when the document is needed (src/app/corpusStore.ts). A file that cannot be loaded (the
+ * chunk file when the document is needed (src/app/corpusStore.svelte.ts). A file that cannot be loaded (the
  * site copied without its data/ folder, a network error) is named: a missing manifest stops the
  * explorer with a message in the page (the prerendered article stays readable, and nothing is shown
  * as if the corpus were complete); a missing chunk is named where its document would show.

@@ -5,7 +5,7 @@ import { render } from 'svelte/server';
 import type { GraphLayout } from '../graph/layout';
 import App from './App.svelte';
 import type { CorpusSource } from './corpusFiles';
-import { CorpusStore } from './corpusStore';
+import { CorpusStore } from './corpusStore.svelte';
 
 /**
  * The default view (no link parameters) in the page's own language, Arabic, as index.html declares.

@@ -81,7 +81,7 @@ export function manifestFile(corpus: Corpus, chunks: CorpusChunk[]): ManifestFil
 /**
  * The `virtual:isnad/corpus` module of a split build: it resolves (top-level await) to the
  * manifest, fetched from its file; documents are fetched later, file by file, as the views ask
- * (src/app/corpusStore.ts). URLs are relative to the module itself (it is bundled into `assets/`),
+ * (src/app/corpusStore.svelte.ts). URLs are relative to the module itself (it is bundled into `assets/`),
  * so the site works from any sub-path.
  */
 export function splitCorpusModule(manifest: ManifestFile, loader: string): string {

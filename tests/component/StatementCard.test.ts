@@ -2,7 +2,7 @@
 // with a loading line that a screen reader announces, and a failed file is named.
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { CorpusStore } from '../../src/app/corpusStore';
+import { CorpusStore } from '../../src/app/corpusStore.svelte';
 import { CorpusLoadError } from '../../src/app/corpusFiles';
 import { manifestOf } from '../../src/model/digest';
 import type { IsnadDocument } from '../../src/model/schema';

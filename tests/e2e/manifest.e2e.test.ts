@@ -1,4 +1,4 @@
-// Documents on demand (src/app/corpusStore.ts): a split build of more documents than the page loads
+// Documents on demand (src/app/corpusStore.svelte.ts): a split build of more documents than the page loads
 // at once, one document per file. The page fetches the manifest and the first document's file; opening
 // another document fetches its file only; a link to a passage in a document not loaded yet opens it.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';

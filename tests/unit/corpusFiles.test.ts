@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CorpusLoadError, fetchChunk, fetchManifest } from '../../src/app/corpusFiles';
-import { CorpusStore } from '../../src/app/corpusStore';
+import { CorpusStore } from '../../src/app/corpusStore.svelte';
 import type { Manifest } from '../../src/model/manifest';
 import type { IsnadDocument } from '../../src/model/schema';
 
