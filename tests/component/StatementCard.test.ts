@@ -42,9 +42,11 @@ describe('StatementCard on the manifest', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
-  it('names the file it could not load', async () => {
-    const { answer } = setup();
+  it('names the file it could not load, and does not ask for it again by itself', async () => {
+    const { answer, calls } = setup();
     answer().fail(new CorpusLoadError('/data/all.json', 'HTTP 404'));
     expect((await screen.findByRole('alert')).textContent).toContain('/data/all.json: HTTP 404');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls()).toBe(1);
   });
 });

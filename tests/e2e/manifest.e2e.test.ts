@@ -1,7 +1,7 @@
 // Documents on demand (src/app/corpusStore.svelte.ts): a split build of more documents than the page loads
 // at once, one document per file. The page fetches the manifest and the first document's file; opening
 // another document fetches its file only; a link to a passage in a document not loaded yet opens it.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -118,5 +118,34 @@ describe('documents on demand', () => {
     await page.locator('[data-result]').first().waitFor();
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('names a document file it could not load in the reader, and tries again when asked', async () => {
+    const target = manifest.documents[20]!;
+    const file = join(site, manifest.chunks[target.chunk]!);
+    renameSync(file, `${file}.away`);
+    let page: Page | undefined;
+    try {
+      const opened = await open(`?doc=${target.id}&lang=en`);
+      page = opened.page;
+      const alert = page.locator('#reader [role="alert"]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain(`${fileOf(target.id)}: HTTP 404`);
+      // The failure is not retried by itself (one request), only when the reader asks.
+      expect(opened.data.filter((f) => f === fileOf(target.id))).toHaveLength(1);
+      renameSync(`${file}.away`, file);
+      await page.locator('#reader').getByRole('button', { name: 'Try again' }).click();
+      await page
+        .locator('article.reader h2')
+        .filter({ hasText: target.title.slice(0, 20) })
+        .waitFor();
+    } finally {
+      try {
+        renameSync(`${file}.away`, file);
+      } catch {
+        // Already back.
+      }
+      await page?.close();
+    }
   });
 });

@@ -14,6 +14,7 @@ export const ar: Dictionary = {
   'app.documents': 'المستندات',
   'app.document': 'المستند',
   'app.loading': 'جارٍ التحميل…',
+  'app.retry': 'حاول مرة أخرى',
   'app.schemaMismatch': 'تعذرت قراءة البيانات: إصدار مخطط المدونة {found} والصفحة تتوقع {expected}. أعد بناء الموقع.',
   'app.empty': 'لم تُضمَّن أي مستندات. أضف مقالات إلى المجلد seeds/ ثم أعد البناء.',
   'nav.views': 'طرق العرض',

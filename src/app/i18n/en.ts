@@ -12,6 +12,7 @@ export const en = {
   'app.documents': 'Documents',
   'app.document': 'Document',
   'app.loading': 'Loading…',
+  'app.retry': 'Try again',
   'app.schemaMismatch':
     'This page cannot read its data: the corpus has schema version {found}, the page expects {expected}. Rebuild the site.',
   'app.empty': 'No documents were bundled. Add articles to seeds/ and rebuild.',
