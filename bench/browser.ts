@@ -3,17 +3,21 @@
  * search as you type (through the page's own search box), and frames per second while panning the
  * diagram. Whatever the page does not have yet is reported as null with the reason.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { serveStatic } from '../tests/e2e/server';
 import { openThrottledPage, seenTimes, watchSelectors } from './chromium';
 import { panFps } from './diagram';
-import { median, quantile } from './stats';
+import { gzipBytes, median, quantile } from './stats';
 
 /** Where the app's parts show up in the DOM (the hooks the measurements rely on). */
 export const APP_SELECTORS = {
   shell: '.app',
   reader: 'article.reader',
   searchBox: 'input[type=search]',
+  /** Past a small corpus, search waits for this button: it loads every document (src/app/App.svelte). */
+  searchLoad: '#search button.control',
   searchResult: '[data-result]',
   graphNode: '#graph svg [data-entity], #graph svg [data-node]',
   timelineItem: '#timeline svg.plot [data-key]',
@@ -36,6 +40,12 @@ export interface AppResult {
   timelineElements: number | null;
   /** Performance measures the app reports itself (names starting with "isnad:"). */
   appMeasures: Record<string, number>;
+  /**
+   * What the page had fetched by the time it was interactive (`isnad:mounted`): every response that
+   * ended by then, as gzip (the files of the site gzipped here: the test server does not compress),
+   * and how many of them were corpus files (data/: the manifest and document files).
+   */
+  beforeInteractive?: { files: number; gzipBytes: number; dataFiles: number; dataGzipBytes: number } | null;
   /** From navigation until the first query's results are on screen. */
   searchAnswersMs: number | null;
   keystrokeMedianMs: number | null;
@@ -89,6 +99,7 @@ export async function measureApp(browser: Browser, siteDir: string, queries: str
     timelineFirstRenderMs: null,
     timelineElements: null,
     appMeasures: {},
+    beforeInteractive: null,
     searchAnswersMs: null,
     keystrokeMedianMs: null,
     keystrokeP95Ms: null,
@@ -106,9 +117,11 @@ export async function measureApp(browser: Browser, siteDir: string, queries: str
         await page.waitForSelector(APP_SELECTORS.reader, { timeout: 120_000 }).catch(() => notes.push('the reader never drew'));
         // The reader is prerendered (in the HTML): wait for the views that draw when the page runs, then a
         // moment more for work they defer after their first draw.
-        if (load === 0)
-          for (const sel of [APP_SELECTORS.graphNode, APP_SELECTORS.timelineItem, APP_SELECTORS.searchBox])
+        if (load === 0) {
+          for (const sel of [APP_SELECTORS.graphNode, APP_SELECTORS.timelineItem])
             await page.waitForSelector(sel, { timeout: 120_000, state: 'attached' }).catch(() => undefined);
+          if (queries.length > 0) await openSearch(page);
+        }
         await page.waitForTimeout(load === 0 ? 3000 : 500);
         const paint = await page.evaluate(() =>
           Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime])),
@@ -129,6 +142,7 @@ export async function measureApp(browser: Browser, siteDir: string, queries: str
               .map((e) => [e.name, e.duration]),
           ),
         );
+        result.beforeInteractive = await fetchedBy(page, siteDir, result.appMeasures['isnad:mounted']);
         if (seen.graphNode === undefined) notes.push('no diagram nodes (#graph svg [data-entity]) on the page');
         if (seen.timelineItem === undefined) notes.push('no timeline items (#timeline svg.plot [data-key]) on the page');
         if (seen.graphNode !== undefined) {
@@ -177,6 +191,8 @@ async function searchAnswers(browser: Browser, url: string, query: string): Prom
   try {
     await watchSelectors(page, APP_SELECTORS);
     await page.goto(`${url}?lang=en`, { waitUntil: 'commit' });
+    await page.waitForSelector(`${APP_SELECTORS.searchBox}, ${APP_SELECTORS.searchLoad}`, { timeout: 120_000 });
+    await openSearch(page);
     const box = page.locator(APP_SELECTORS.searchBox).first();
     await box.waitFor({ timeout: 120_000 });
     await box.fill(query);
@@ -187,4 +203,40 @@ async function searchAnswers(browser: Browser, url: string, query: string): Prom
   } finally {
     await page.context().close();
   }
+}
+
+/** Shows the search box: at once for a small corpus, else through its button (which loads every document). */
+async function openSearch(page: Page): Promise<void> {
+  if ((await page.locator(APP_SELECTORS.searchBox).count()) > 0) return;
+  const button = page.locator(APP_SELECTORS.searchLoad).first();
+  if ((await button.count()) === 0) return;
+  await button.click();
+  await page.waitForSelector(APP_SELECTORS.searchBox, { timeout: 300_000, state: 'attached' }).catch(() => undefined);
+}
+
+/** The responses that had ended by `until` (ms since navigation), with their files' gzip sizes from `siteDir`. */
+async function fetchedBy(page: Page, siteDir: string, until: number | undefined): Promise<AppResult['beforeInteractive']> {
+  if (until === undefined) return null;
+  const entries = await page.evaluate(() =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+      path: new URL(e.name).pathname,
+      end: (e as PerformanceResourceTiming).responseEnd,
+    })),
+  );
+  const out = { files: 0, gzipBytes: 0, dataFiles: 0, dataGzipBytes: 0 };
+  for (const e of entries) {
+    if (e.end > until) continue;
+    // The site is served under /isnad/ (measureApp); the page itself is index.html.
+    const rel = e.path.replace(/^\/isnad\//, '') || 'index.html';
+    const file = join(siteDir, rel.endsWith('/') ? `${rel}index.html` : rel);
+    if (!existsSync(file)) continue;
+    const bytes = gzipBytes(readFileSync(file));
+    out.files++;
+    out.gzipBytes += bytes;
+    if (rel.startsWith('data/')) {
+      out.dataFiles++;
+      out.dataGzipBytes += bytes;
+    }
+  }
+  return out;
 }

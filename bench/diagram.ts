@@ -15,6 +15,7 @@ import { buildGraphLayout } from '../src/graph/layout';
 import { serveStatic } from '../tests/e2e/server';
 import { launchChromium, openThrottledPage } from './chromium';
 import { graphCorpus } from './graphCorpus';
+import { manifestOf } from '../src/model/digest';
 
 const PAGES = resolve('bench/pages');
 
@@ -188,7 +189,7 @@ export async function buildDiagramPage(dir: string, entities: number, relations:
   });
   const corpus = graphCorpus(entities, relations, 7);
   const t0 = performance.now();
-  const layout = buildGraphLayout(corpus);
+  const layout = buildGraphLayout(manifestOf(corpus));
   const layoutMs = performance.now() - t0;
   writeFileSync(join(dir, 'corpus.json'), JSON.stringify(corpus));
   writeFileSync(join(dir, 'layout.json'), JSON.stringify(layout));

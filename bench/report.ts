@@ -152,7 +152,7 @@ export function renderMarkdown(r: BenchResults): string {
       }),
     ),
     '',
-    '## The explorer in Chromium (first view prerendered; the corpus fetched as content-hashed data files)',
+    "## The explorer in Chromium (first view prerendered; a manifest, then each document's file when it is opened)",
     '',
     table(
       [
@@ -163,6 +163,7 @@ export function renderMarkdown(r: BenchResults): string {
         'first contentful paint (ar / en)',
         'reader drawn',
         'interactive (hydrated)',
+        'fetched before interactive, gzip (all / corpus data, files)',
         'search answers',
         'keystroke median / p95',
         'diagram first render',
@@ -182,6 +183,9 @@ export function renderMarkdown(r: BenchResults): string {
           `${ms(a?.firstContentfulPaintArMs)} / ${ms(a?.firstContentfulPaintMs)}`,
           ms(a?.readerMs),
           ms(a?.appMeasures['isnad:mounted']),
+          a?.beforeInteractive
+            ? `${kb(a.beforeInteractive.gzipBytes)} / ${kb(a.beforeInteractive.dataGzipBytes)}, ${a.beforeInteractive.dataFiles}`
+            : 'n/a',
           ms(a?.searchAnswersMs),
           a?.keystrokeMedianMs != null ? `${ms(a.keystrokeMedianMs)} / ${ms(a.keystrokeP95Ms)}` : 'n/a',
           ms(a?.graphFirstRenderMs),

@@ -36,11 +36,15 @@ export interface FirstViewBytes {
 }
 
 /** Runs `vite build` of the explorer on `seedsDir` into `outDir` (with a manifest to follow imports). */
-export async function buildSite(seedsDir: string, outDir: string, extra: { singleFile?: boolean } = {}): Promise<void> {
+export async function buildSite(
+  seedsDir: string,
+  outDir: string,
+  extra: { singleFile?: boolean; chunkBytes?: number } = {},
+): Promise<void> {
   // The one-file build mirrors scripts/build-single.ts: four fonts, gzipped corpus and index, no previews.
   const plugins: PluginOption[] = extra.singleFile
     ? [singleFileFonts(), svelte(), isnad({ seedsDir, quiet: true, csp: false, previews: false, compress: true })]
-    : [svelte(), isnad({ seedsDir, quiet: true, prerender: true, split: true })];
+    : [svelte(), isnad({ seedsDir, quiet: true, prerender: true, split: true, chunkBytes: extra.chunkBytes })];
   if (extra.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   await build({
     configFile: false,

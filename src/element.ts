@@ -10,9 +10,10 @@
  * Built by scripts/build-element.ts with every component's CSS injected into the shadow root.
  */
 import { mount, unmount } from 'svelte';
-import corpus from 'virtual:isnad/corpus';
+import source from 'virtual:isnad/corpus';
 import layout from 'virtual:isnad/layout';
 import App from './app/App.svelte';
+import { CorpusStore } from './app/corpusStore.svelte';
 import fontsCss from './app/fonts.css?inline';
 import themeCss from './app/theme.css?inline';
 
@@ -75,7 +76,7 @@ class IsnadExplorer extends HTMLElement {
     style.textContent = `${hostCss}\n:host { display: block; overflow: auto; contain: content; text-align: start; }`;
     const target = document.createElement('div');
     this.#root.append(style, target);
-    this.#app = mount(App, { target, props: { corpus, layout, link: this.link } });
+    this.#app = mount(App, { target, props: { store: new CorpusStore(source), layout, link: this.link } });
   }
 }
 

@@ -1,13 +1,27 @@
-// Entry point: mounts the explorer into #app with the corpus bundled at build time.
+// Entry point: mounts the explorer into #app with the corpus's manifest (split build) or the whole
+// corpus (inline), and the documents the first view shows.
 import { hydrate, mount } from 'svelte';
-import corpus from 'virtual:isnad/corpus';
+import source from 'virtual:isnad/corpus';
 import layout from 'virtual:isnad/layout';
 import App from './app/App.svelte';
+import { smallCorpus, tell } from './app/corpusFiles';
+import { CorpusStore } from './app/corpusStore.svelte';
 import './app/fonts';
 import './app/theme.css';
 
+const store = new CorpusStore(source);
+// The prerendered view shows the first document (and, for a small corpus, every pane): load what it
+// shows before hydrating, so the markup is taken over, not redrawn. The build preloads those files.
+const first = store.manifest.documents[0];
+try {
+  if (smallCorpus(store.manifest)) await store.loadAll();
+  else if (first) await store.load(first.id);
+} catch (e) {
+  tell(e);
+  throw e;
+}
 // Measures for the benchmark (bench/ reads every `isnad:*` measure): imports are evaluated first,
-// so by now the corpus has been parsed.
+// so by now the manifest (and the first view's documents) have been parsed.
 performance.measure('isnad:corpus-parsed', { start: 0, end: performance.now() });
 const target = document.getElementById('app');
 if (!target) throw new Error('Isnad: the page has no #app element');
@@ -17,8 +31,8 @@ if (!target) throw new Error('Isnad: the page has no #app element');
 // slow phone, and the text is readable meanwhile.
 if (target.firstElementChild) {
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-  hydrate(App, { target, props: { corpus, layout } });
+  hydrate(App, { target, props: { store, layout } });
   // Shown now if the head's language check hid it (src/pipeline/vitePlugin.ts, LANG_GATE).
   document.documentElement.removeAttribute('data-prerender');
-} else mount(App, { target, props: { corpus, layout } });
+} else mount(App, { target, props: { store, layout } });
 performance.measure('isnad:mounted', { start: 0, end: performance.now() });

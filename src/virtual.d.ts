@@ -1,7 +1,8 @@
 // Types of the virtual modules served by the Isnad Vite plugin (src/pipeline/vitePlugin.ts).
 declare module 'virtual:isnad/corpus' {
-  const corpus: import('./model/schema').Corpus;
-  export default corpus;
+  /** The manifest, and every document when they are inline (src/app/corpusFiles.ts). */
+  const source: import('./app/corpusFiles').CorpusSource;
+  export default source;
 }
 declare module 'virtual:isnad/search' {
   const bundle: import('./search/engine').SearchBundle;

@@ -1,9 +1,12 @@
 /**
  * The corpus as one graph: entities merged by id across documents (nodes) and relations merged
  * by id (edges), with counts, weights and every piece of evidence tagged with its document.
- * Plain data, no DOM: the layout, the table, the exports and the diagram all read this.
+ * Plain data, no DOM: the layout, the table, the exports and the diagram all read this. Built from
+ * the manifest (src/model/manifest.ts): no document's text is needed.
  */
-import type { Corpus, EntityType } from '../model/schema';
+import type { EntityType } from '../model/schema';
+import type { Manifest } from '../model/manifest';
+import { relationIdOf } from '../model/digest';
 
 /** An entity of the corpus. */
 export interface GraphNode {
@@ -49,29 +52,29 @@ export interface GraphData {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Merges every document's entities and relations into one graph. */
-export function buildGraphData(corpus: Corpus): GraphData {
+/** Merges every document's entities (the manifest's table, with each document's mention counts) and relations into one graph. */
+export function buildGraphData(manifest: Manifest): GraphData {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
-  for (const doc of corpus.documents) {
-    for (const e of doc.entities) {
-      let n = nodes.get(e.id);
+  const info = new Map(manifest.entities.map((e) => [e.id, e]));
+  for (const doc of manifest.documents) {
+    for (const [id, count] of Object.entries(doc.mentions)) {
+      let n = nodes.get(id);
       if (!n) {
-        n = { id: e.id, type: e.type, label: {}, aliases: [], mentions: 0, docs: [], roles: [] };
-        nodes.set(e.id, n);
+        const e = info.get(id);
+        if (!e) continue;
+        n = { id, type: e.type, label: { ...e.label }, aliases: [...e.aliases], mentions: 0, docs: [], roles: [...e.roles] };
+        nodes.set(id, n);
       }
-      n.label.ar ??= e.label.ar;
-      n.label.en ??= e.label.en;
-      for (const a of e.aliases) if (!n.aliases.includes(a) && n.aliases.length < 12) n.aliases.push(a);
-      for (const r of e.roles ?? []) if (!n.roles.includes(r.text) && n.roles.length < 12) n.roles.push(r.text);
-      n.mentions += e.mentions.length;
+      n.mentions += count;
       if (!n.docs.includes(doc.id)) n.docs.push(doc.id);
     }
     for (const r of doc.relations) {
-      let g = edges.get(r.id);
+      const id = relationIdOf(r);
+      let g = edges.get(id);
       if (!g) {
         g = {
-          id: r.id,
+          id,
           source: r.source,
           target: r.target,
           type: r.type,
@@ -80,11 +83,12 @@ export function buildGraphData(corpus: Corpus): GraphData {
           count: 0,
           evidence: [],
         };
-        edges.set(r.id, g);
+        edges.set(id, g);
       }
-      g.weight = Math.round((g.weight + (r.weight ?? r.evidence.length)) * 100) / 100;
-      g.count += r.count ?? r.evidence.length;
-      for (const ev of r.evidence) g.evidence.push({ doc: doc.id, start: ev.start, end: ev.end });
+      const pieces = r.at.length / 2;
+      g.weight = Math.round((g.weight + (r.weight ?? pieces)) * 100) / 100;
+      g.count += r.count ?? pieces;
+      for (let i = 0; i + 1 < r.at.length; i += 2) g.evidence.push({ doc: doc.id, start: r.at[i]!, end: r.at[i + 1]! });
     }
   }
   for (const n of nodes.values()) {

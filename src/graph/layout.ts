@@ -14,7 +14,7 @@ import {
   type SimulationNodeDatum,
 } from 'd3-force';
 import { scaleSqrt } from 'd3-scale';
-import type { Corpus } from '../model/schema';
+import type { Manifest } from '../model/manifest';
 import { buildGraphData, type GraphData } from './graphData';
 
 /** One node's place: centre and radius, in layout units (rounded to 0.1). */
@@ -125,6 +125,6 @@ export function fitLayout(nodes: readonly NodePlace[], margin = 24): GraphLayout
 }
 
 /** The build-time layout of a corpus (what `virtual:isnad/layout` exports). */
-export function buildGraphLayout(corpus: Corpus, options: LayoutOptions = {}): GraphLayout {
-  return layoutGraph(buildGraphData(corpus), options);
+export function buildGraphLayout(manifest: Manifest, options: LayoutOptions = {}): GraphLayout {
+  return layoutGraph(buildGraphData(manifest), options);
 }

@@ -1,17 +1,19 @@
 /**
- * Small lookups the diagram and its card need from the corpus: statements by id, the sentence
- * that holds a span (for quoting evidence), and the statements an entity made or is named in.
+ * Small lookups the diagram and its card need from the corpus: statements by id and the statements
+ * an entity made or is named in (from the manifest), the sentence that holds a span (for quoting
+ * evidence, from a loaded document).
  */
-import type { Corpus, IsnadDocument, Statement } from '../model/schema';
+import type { IsnadDocument } from '../model/schema';
+import type { DocDigest, Manifest, StatementDigest } from '../model/manifest';
 
 /** A statement with the document it belongs to. */
 export interface StatementRef {
-  doc: IsnadDocument;
-  statement: Statement;
+  doc: DocDigest;
+  statement: StatementDigest;
 }
 
 /** Every statement of the corpus by id. */
-export function statementIndex(corpus: Corpus): Map<string, StatementRef> {
+export function statementIndex(corpus: Pick<Manifest, 'documents'>): Map<string, StatementRef> {
   const m = new Map<string, StatementRef>();
   for (const doc of corpus.documents) for (const s of doc.statements) m.set(s.id, { doc, statement: s });
   return m;
@@ -20,19 +22,18 @@ export function statementIndex(corpus: Corpus): Map<string, StatementRef> {
 /** The entity a statement lights up in the diagram: its speaker, else the first of a group. */
 export function statementEntity(ref: StatementRef | undefined): string | undefined {
   if (!ref) return undefined;
-  const s = ref.statement as Statement & { speakers?: string[] };
+  const s = ref.statement;
   return s.speaker ?? s.speakers?.[0] ?? undefined;
 }
 
 /** The statements an entity made (`said`) or is named in (chain, addressees, group). */
-export function statementsOf(corpus: Corpus, id: string): { ref: StatementRef; role: 'said' | 'named' }[] {
+export function statementsOf(corpus: Pick<Manifest, 'documents'>, id: string): { ref: StatementRef; role: 'said' | 'named' }[] {
   const out: { ref: StatementRef; role: 'said' | 'named' }[] = [];
   for (const doc of corpus.documents) {
     for (const s of doc.statements) {
-      const group = (s as Statement & { speakers?: string[] }).speakers ?? [];
+      const group = s.speakers ?? [];
       if (s.speaker === id || group.includes(id)) out.push({ ref: { doc, statement: s }, role: 'said' });
-      else if (s.to?.includes(id) || s.chain?.some((c) => c.entity === id))
-        out.push({ ref: { doc, statement: s }, role: 'named' });
+      else if (s.to?.includes(id) || s.chain?.includes(id)) out.push({ ref: { doc, statement: s }, role: 'named' });
     }
   }
   return out;

@@ -10,9 +10,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../model/schema';
+import type { Manifest } from '../model/manifest';
+import { manifestOf } from '../model/digest';
 
-/** About this much JSON per file: big enough to keep the number of requests low, small enough to fetch in parallel. */
-export const CHUNK_TARGET_BYTES = 512 * 1024;
+/**
+ * About this much JSON per file: a document is fetched with its file when it is opened, so files
+ * are small (about six synthetic articles, 20 KB gzip); few enough that a static host copes with
+ * 10,000 documents (about 1,600 files).
+ */
+export const CHUNK_TARGET_BYTES = 128 * 1024;
 
 export interface CorpusChunk {
   /** Path inside the build's output folder, e.g. `data/corpus-3f2a9c1b04de.json`. */
@@ -50,17 +56,37 @@ export function splitCorpus(corpus: Corpus, target = CHUNK_TARGET_BYTES): Corpus
   return out;
 }
 
-/**
- * The `virtual:isnad/corpus` module of a split build: the corpus's header and its files' names; it
- * resolves to the whole corpus (top-level await) once every file has arrived. The URLs are relative
- * to the module itself (it is bundled into `assets/`), so the site works from any sub-path.
- */
-export function splitCorpusModule(corpus: Corpus, chunks: CorpusChunk[], loader: string): string {
-  const head = { schemaVersion: corpus.schemaVersion, generator: corpus.generator };
-  // @vite-ignore: the files are emitted by the plugin itself, after Vite looks for assets to bundle.
-  const urls = chunks.map((c) => `new URL(/* @vite-ignore */ ${JSON.stringify(`../${c.fileName}`)}, import.meta.url).href`);
-  return (
-    `import { fetchCorpus } from ${JSON.stringify(loader)};\n` +
-    `export default await fetchCorpus(${JSON.stringify(head)}, [${urls.join(', ')}]);\n`
+/** The manifest file of a split build: the corpus's digest, naming for each document the file that holds it. */
+export interface ManifestFile {
+  fileName: string;
+  json: string;
+  manifest: Manifest;
+}
+
+/** The manifest of a split corpus, named by its content (`data/manifest-<sha>.json`). */
+export function manifestFile(corpus: Corpus, chunks: CorpusChunk[]): ManifestFile {
+  const chunkOf: number[] = [];
+  chunks.forEach((c, i) => {
+    for (let k = 0; k < c.documents; k++) chunkOf.push(i);
+  });
+  const manifest = manifestOf(
+    corpus,
+    chunks.map((c) => c.fileName),
+    (i) => chunkOf[i] ?? 0,
   );
+  const json = JSON.stringify(manifest);
+  return { fileName: `data/manifest-${hash(json)}.json`, json, manifest };
+}
+
+/**
+ * The `virtual:isnad/corpus` module of a split build: it resolves (top-level await) to the
+ * manifest, fetched from its file; documents are fetched later, file by file, as the views ask
+ * (src/app/corpusStore.svelte.ts). URLs are relative to the module itself (it is bundled into `assets/`),
+ * so the site works from any sub-path.
+ */
+export function splitCorpusModule(manifest: ManifestFile, loader: string): string {
+  // @vite-ignore: the files are emitted by the plugin itself, after Vite looks for assets to bundle.
+  const url = `new URL(/* @vite-ignore */ ${JSON.stringify(`../${manifest.fileName}`)}, import.meta.url).href`;
+  const root = `new URL(/* @vite-ignore */ "../", import.meta.url).href`;
+  return `import { fetchManifest } from ${JSON.stringify(loader)};\n` + `export default await fetchManifest(${url}, ${root});\n`;
 }

@@ -6,7 +6,7 @@
  * diagram and the timeline are in the HTML; src/main.ts hydrates them.
  *
  * How: a second, server-side Vite build compiles src/app/firstView.ts (App.svelte for the server);
- * it is imported here and given the corpus and layout the client build used, so both render the
+ * it is imported here and given the manifest, documents and layout the client build used, so both render the
  * same markup. The virtual modules it never reaches on the server (the search index, imported
  * on first search) are stubbed.
  */
@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Corpus } from '../model/schema';
+import type { CorpusSource } from '../app/corpusFiles';
 import type { GraphLayout } from '../graph/layout';
 
 const MOUNT = '<div id="app"></div>';
@@ -52,7 +52,7 @@ export interface FirstViews {
 }
 
 /** Compiles the server entry and renders the default view for this corpus, in Arabic and in English. */
-export async function renderFirstViewHtml(root: string, corpus: Corpus, layout: GraphLayout): Promise<FirstViews> {
+export async function renderFirstViewHtml(root: string, source: CorpusSource, layout: GraphLayout): Promise<FirstViews> {
   const [{ build }, { svelte }] = await Promise.all([import('vite'), import('@sveltejs/vite-plugin-svelte')]);
   const outDir = mkdtempSync(join(tmpdir(), 'isnad-prerender-'));
   try {
@@ -75,8 +75,8 @@ export async function renderFirstViewHtml(root: string, corpus: Corpus, layout: 
       build: { ssr: join(root, 'src/app/firstView.ts'), outDir, emptyOutDir: true, target: 'node20' },
     });
     const entry = pathToFileURL(join(outDir, 'firstView.js')).href;
-    const mod = (await import(entry)) as { renderFirstView: (c: Corpus, l: GraphLayout, lang: 'ar' | 'en') => string };
-    return { ar: mod.renderFirstView(corpus, layout, 'ar'), en: mod.renderFirstView(corpus, layout, 'en') };
+    const mod = (await import(entry)) as { renderFirstView: (c: CorpusSource, l: GraphLayout, lang: 'ar' | 'en') => string };
+    return { ar: mod.renderFirstView(source, layout, 'ar'), en: mod.renderFirstView(source, layout, 'en') };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

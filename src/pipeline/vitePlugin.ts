@@ -19,7 +19,9 @@ import { buildGraphLayout, type GraphLayout } from '../graph/layout';
 import { loadKnowledge, type Knowledge } from './knowledge';
 import { oembedJson, previewSvg, previewTags, renderPng, type PreviewNode } from './preview';
 import { FIRST_VIEW_SWAP, injectFirstView, renderFirstViewHtml } from './prerender';
-import { splitCorpus, splitCorpusModule, type CorpusChunk } from './chunks';
+import { manifestFile, splitCorpus, splitCorpusModule, type CorpusChunk, type ManifestFile } from './chunks';
+import { manifestOf } from '../model/digest';
+import { smallCorpus } from '../app/corpusFiles';
 
 const CORPUS_ID = 'virtual:isnad/corpus';
 const RESOLVED_CORPUS = `\0${CORPUS_ID}`;
@@ -66,6 +68,8 @@ export interface IsnadPluginOptions {
    * instead of inlining it in the script; build only (the dev server inlines it). Default false.
    */
   split?: boolean;
+  /** About this many bytes of JSON per corpus file of a split build (default: chunks.ts's CHUNK_TARGET_BYTES). */
+  chunkBytes?: number;
   /**
    * Search in a Web Worker that fetches the index as its own JSON file. Default: yes, except in
    * one-file builds (`compress`) and library builds (the custom element), which search on the page.
@@ -87,6 +91,19 @@ export function jsonModule(data: unknown, compress = false): string {
     `const bytes = Uint8Array.from(atob(${JSON.stringify(packed)}), (c) => c.charCodeAt(0));\n` +
     `const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));\n` +
     `export default JSON.parse(await new Response(stream).text());\n`
+  );
+}
+
+/**
+ * The corpus inline (one-file build, custom element, dev server): every document, and the manifest
+ * the views read, derived in the page by the same function as the split build's manifest file (the
+ * code is smaller than the manifest's JSON, and the one-file page is at its byte budget).
+ */
+export function inlineCorpusModule(corpus: Corpus, digest: string, compress = false): string {
+  return (
+    jsonModule(corpus, compress).replace('export default ', 'const corpus = ') +
+    `import { manifestOf } from ${JSON.stringify(digest)};\n` +
+    `export default { manifest: manifestOf(corpus), documents: corpus.documents };\n`
   );
 }
 
@@ -176,15 +193,22 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
   let cached: { corpus: Corpus; knowledge: Knowledge; layout?: GraphLayout } | null = null;
   const layoutOf = () => {
     const c = run();
-    c.layout ??= buildGraphLayout(c.corpus);
+    c.layout ??= buildGraphLayout(manifestOf(c.corpus));
     return c.layout;
   };
   let server: ViteDevServer | undefined;
   let root = process.cwd();
   let building = false;
   let chunks: CorpusChunk[] | null = null;
+  let manifest: ManifestFile | null = null;
   const split = () => options.split === true && building && options.compress !== true;
-  const chunksOf = () => (chunks ??= splitCorpus(run().corpus));
+  const chunksOf = () => (chunks ??= splitCorpus(run().corpus, options.chunkBytes));
+  const manifestFileOf = () => (manifest ??= manifestFile(run().corpus, chunksOf()));
+  /** The corpus as the app receives it (src/app/corpusFiles.ts, CorpusSource): split, the manifest alone; else inline. */
+  const sourceOf = () => {
+    const { corpus } = run();
+    return split() ? { manifest: manifestFileOf().manifest } : { manifest: manifestOf(corpus), documents: corpus.documents };
+  };
   let searchWorker = true;
   let searchBundle: { corpus: Corpus; json: string } | null = null;
   /** The index as JSON, built once per corpus (the worker's file and the inline module share it). */
@@ -201,6 +225,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       const corpus = built ?? buildCorpusCached(seedsDir);
       cached = { corpus, knowledge };
       chunks = null;
+      manifest = null;
       if (!options.quiet) {
         console.log(summarize(corpus));
         const unread = unreadFiles(seedsDir);
@@ -271,12 +296,14 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
           .map((f) => `<link rel="preload" href="./${f}" as="font" type="font/woff2" crossorigin />`)
           .join('\n    ');
         if (preload) html = html.replace('<link rel="icon"', () => `${preload}\n    <link rel="icon"`);
-        // The corpus files start downloading with the script, not after it has run.
+        // The manifest and the first document's file start downloading with the script, not after it
+        // has run (every file when the corpus is small: the page then loads it whole before hydrating).
         if (split()) {
-          const data = chunksOf()
-            .map(
-              (c) => `<link rel="preload" href="./${c.fileName}" as="fetch" type="application/json" crossorigin="anonymous" />`,
-            )
+          const m = manifestFileOf().manifest;
+          const first = m.documents[0]?.chunk;
+          const files = smallCorpus(m) ? m.chunks : first === undefined ? [] : [m.chunks[first]!];
+          const data = [manifestFileOf().fileName, ...files]
+            .map((f) => `<link rel="preload" href="./${f}" as="fetch" type="application/json" crossorigin="anonymous" />`)
             .join('\n    ');
           html = html.replace('<link rel="icon"', () => `${data}\n    <link rel="icon"`);
         }
@@ -293,7 +320,10 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       },
     },
     async generateBundle() {
-      if (split()) for (const c of chunksOf()) this.emitFile({ type: 'asset', fileName: c.fileName, source: c.json });
+      if (split()) {
+        for (const c of chunksOf()) this.emitFile({ type: 'asset', fileName: c.fileName, source: c.json });
+        this.emitFile({ type: 'asset', fileName: manifestFileOf().fileName, source: manifestFileOf().json });
+      }
       if (options.previews === false) return;
       const { corpus } = run();
       const base = baseUrlFromEnv();
@@ -304,8 +334,7 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
     async writeBundle(output, bundle) {
       if (!options.prerender || !output.dir || !('index.html' in bundle)) return;
       const file = join(output.dir, 'index.html');
-      const { corpus } = run();
-      const views = await renderFirstViewHtml(root, corpus, layoutOf());
+      const views = await renderFirstViewHtml(root, { ...sourceOf(), documents: run().corpus.documents }, layoutOf());
       writeFileSync(file, injectFirstView(readFileSync(file, 'utf8'), views.ar, views.en));
     },
     resolveId(id) {
@@ -327,8 +356,8 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
           return `import { loadSearchInWorker } from ${from('loadInWorker.ts')};\nexport const loadSearch = (corpus) => loadSearchInWorker(corpus, ${url});\n`;
         }
         if (id === RESOLVED_LAYOUT) return jsonModule(layoutOf());
-        if (split()) return splitCorpusModule(corpus, chunksOf(), join(root, 'src/app/corpusFiles.ts'));
-        return corpusModule(corpus, compress);
+        if (split()) return splitCorpusModule(manifestFileOf(), join(root, 'src/app/corpusFiles.ts'));
+        return inlineCorpusModule(corpus, join(root, 'src/model/digest.ts'), compress);
       } catch (e) {
         if (server) server.config.logger.error(e instanceof Error ? e.message : String(e));
         throw e;

@@ -2,7 +2,7 @@
  * Turns the ids in a link into a selection, checking them against the corpus: a link made before a
  * rebuild that removed something still opens, and the page says what it could not find.
  */
-import type { Corpus } from '../model/schema';
+import type { Manifest } from '../model/manifest';
 import type { Selection } from '../app/selection';
 import type { UrlState } from './urlState';
 
@@ -14,7 +14,7 @@ export interface Resolved {
 }
 
 /** Finds what a link's ids point at. Priority: statement, event, entity, passage. */
-export function resolveLink(state: UrlState, corpus: Corpus): Resolved {
+export function resolveLink(state: UrlState, corpus: Pick<Manifest, 'documents' | 'entities'>): Resolved {
   const missing: Resolved['missing'] = [];
   let doc = state.doc && corpus.documents.some((d) => d.id === state.doc) ? state.doc : null;
   if (state.doc && !doc) missing.push({ param: 'doc', id: state.doc });
@@ -34,13 +34,13 @@ export function resolveLink(state: UrlState, corpus: Corpus): Resolved {
     } else missing.push({ param: 'event', id: state.event });
   }
   if (state.entity) {
-    const known = corpus.documents.some((d) => d.entities.some((e) => e.id === state.entity));
+    const known = corpus.entities.some((e) => e.id === state.entity);
     if (!known) missing.push({ param: 'entity', id: state.entity });
     else if (!selection) selection = { kind: 'entity', id: state.entity };
   }
   if (!selection && state.span && doc) {
     const d = corpus.documents.find((x) => x.id === doc)!;
-    if (state.span[1] <= d.text.length) selection = { kind: 'passage', doc, start: state.span[0], end: state.span[1] };
+    if (state.span[1] <= d.length) selection = { kind: 'passage', doc, start: state.span[0], end: state.span[1] };
     else missing.push({ param: 'span', id: `${state.span[0]}-${state.span[1]}` });
   }
   return { selection, doc, missing };

@@ -6,7 +6,7 @@
  * typing, filters, language and the timeline window replace the current one. Back and Forward
  * re-apply the link. Must be called while a component initialises (it registers effects).
  */
-import type { Corpus } from '../model/schema';
+import type { Manifest } from '../model/manifest';
 import type { AppState } from '../app/appState.svelte';
 import type { I18n } from '../app/i18n.svelte';
 import { selectionKey } from '../app/selection';
@@ -19,7 +19,7 @@ interface Deps {
   app: AppState;
   selection: SelectionState;
   i18n: I18n;
-  corpus: Corpus;
+  corpus: Manifest;
 }
 
 /** Applies a decoded link to the explorer's state, returning notices for what was not found or not valid. */

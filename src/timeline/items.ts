@@ -3,7 +3,8 @@
  * list with the facts the timeline draws (lane, honest interval, precision, reported, future,
  * undated). Pure: no runes, no DOM.
  */
-import type { Corpus, IsnadDocument, IsnadEvent, Precision, Statement, When } from '../model/schema';
+import type { Precision } from '../model/schema';
+import type { DocDigest, EventDigest, Manifest, StatementDigest, WhenDigest } from '../model/manifest';
 import { entityName } from '../reader/names';
 
 /** Lane key for statements whose speaker is neither an entity nor named in the text. */
@@ -64,27 +65,26 @@ export function firstWords(text: string, n = WORDS): string {
 }
 
 /** True when the item has a place on the axis: anchored and with at least one bound. */
-function isDated(when: When): boolean {
+function isDated(when: WhenDigest): boolean {
   return !when.relative && (when.start !== null || when.end !== null);
 }
 
 /** True when the time lies after the publication date (a plan, a deadline, a promised meeting). */
-function isAfter(when: When, published: string | null): boolean {
+function isAfter(when: WhenDigest, published: string | null): boolean {
   if (!published) return false;
   const first = when.start ?? when.end;
   return first !== null && first > published;
 }
 
-function laneOfStatement(s: Statement): string {
+function laneOfStatement(s: StatementDigest): string {
   if (s.speaker) return s.speaker;
-  const words = s.speakerText?.text.trim();
+  const words = s.speakerText?.trim();
   if (words && s.speakerKind !== 'unnamed') return `text:${words}`;
   return UNKNOWN_LANE;
 }
 
-function statementItem(s: Statement, doc: IsnadDocument): TimelineItem {
-  const content = s.content ?? s;
-  const chainEntities = (s.chain ?? []).flatMap((l) => (l.entity ? [l.entity] : []));
+function statementItem(s: StatementDigest, doc: DocDigest): TimelineItem {
+  const chainEntities = s.chain ?? [];
   return {
     id: s.id,
     kind: 'statement',
@@ -96,8 +96,8 @@ function statementItem(s: Statement, doc: IsnadDocument): TimelineItem {
     reported: s.when.reported === true,
     future: isAfter(s.when, doc.meta.date),
     undated: !isDated(s.when),
-    expr: s.when.expr?.text ?? null,
-    label: firstWords(doc.text.slice(content.start, content.end)),
+    expr: s.when.expr ?? null,
+    label: s.excerpt,
     offset: s.start,
     speaker: s.speaker,
     // A group speaker (الرئيسان) concerns each of its members.
@@ -105,7 +105,7 @@ function statementItem(s: Statement, doc: IsnadDocument): TimelineItem {
   };
 }
 
-function eventItem(e: IsnadEvent, doc: IsnadDocument): TimelineItem {
+function eventItem(e: EventDigest, doc: DocDigest): TimelineItem {
   return {
     id: e.id,
     kind: 'event',
@@ -117,8 +117,8 @@ function eventItem(e: IsnadEvent, doc: IsnadDocument): TimelineItem {
     reported: e.when.reported === true,
     future: e.future === true || isAfter(e.when, doc.meta.date),
     undated: !isDated(e.when),
-    expr: e.when.expr?.text ?? null,
-    label: firstWords(e.label ?? doc.text.slice(e.start, e.end)),
+    expr: e.when.expr ?? null,
+    label: e.excerpt,
     offset: e.start,
     speaker: null,
     entities: [...new Set(e.participants)],
@@ -143,9 +143,9 @@ export function compareItems(a: TimelineItem, b: TimelineItem): number {
  * Each document's items, made once: documents arrive progressively on a large corpus, and the
  * timeline derives again on each arrival, so only the new documents' items are built.
  */
-const perDocument = new WeakMap<IsnadDocument, TimelineItem[]>();
+const perDocument = new WeakMap<DocDigest, TimelineItem[]>();
 
-function documentItems(doc: IsnadDocument): TimelineItem[] {
+function documentItems(doc: DocDigest): TimelineItem[] {
   let items = perDocument.get(doc);
   if (!items) {
     items = [...doc.statements.map((s) => statementItem(s, doc)), ...doc.events.map((e) => eventItem(e, doc))];
@@ -155,7 +155,7 @@ function documentItems(doc: IsnadDocument): TimelineItem[] {
 }
 
 /** The last corpus sorted: when documents are only appended, the new items are merged into it. */
-let lastDocs: readonly IsnadDocument[] = [];
+let lastDocs: readonly DocDigest[] = [];
 let lastSorted: TimelineItem[] = [];
 
 /**
@@ -163,7 +163,7 @@ let lastSorted: TimelineItem[] = [];
  * that extends the previous call's (the same documents first, more after) costs a sort of the new
  * items and one merge: sorting 126,000 items anew on each arrival took most of a second.
  */
-export function timelineItems(corpus: Pick<Corpus, 'documents'>): TimelineItem[] {
+export function timelineItems(corpus: Pick<Manifest, 'documents'>): TimelineItem[] {
   const docs = corpus.documents;
   const extends_ = lastDocs.length > 0 && docs.length >= lastDocs.length && lastDocs.every((d, i) => docs[i] === d);
   const fresh: TimelineItem[] = [];
@@ -194,13 +194,11 @@ function merge(a: readonly TimelineItem[], b: readonly TimelineItem[]): Timeline
  * then the unknown-speaker lane, then events. Labels come from the entity in the interface
  * language (first document that knows it), or the speaker's words.
  */
-export function timelineLanes(items: readonly TimelineItem[], corpus: Pick<Corpus, 'documents'>, lang: 'ar' | 'en'): Lane[] {
+export function timelineLanes(items: readonly TimelineItem[], corpus: Pick<Manifest, 'entities'>, lang: 'ar' | 'en'): Lane[] {
   const counts = new Map<string, number>();
   for (const it of items) counts.set(it.lane, (counts.get(it.lane) ?? 0) + 1);
-  // One pass over the entities (first document that knows one wins): thousands of speaker lanes
-  // times thousands of documents was the timeline's slowest derivation at 1,000 documents.
-  const entities = new Map<string, IsnadDocument['entities'][number]>();
-  for (const doc of corpus.documents) for (const e of doc.entities) if (!entities.has(e.id)) entities.set(e.id, e);
+  // The manifest's entity table (names merged at build time, first document first).
+  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
   const labelOf = (key: string): string | null => {
     if (key === UNKNOWN_LANE || key === EVENTS_LANE) return null;
     if (key.startsWith('text:')) return key.slice(5);
@@ -226,6 +224,6 @@ export function itemConcerns(item: TimelineItem, entity: string): boolean {
 }
 
 /** Documents whose relative times stay relative because they have no publication date. */
-export function undatedDocuments(corpus: Pick<Corpus, 'documents'>): IsnadDocument[] {
+export function undatedDocuments(corpus: Pick<Manifest, 'documents'>): DocDigest[] {
   return corpus.documents.filter((d) => d.meta.date === null && (d.statements.length > 0 || d.events.length > 0));
 }

@@ -11,6 +11,7 @@ import { makeDoc, type EntitySpec } from '../fixtures/articles/relations/fixture
 import Harness from './Harness.test.svelte';
 import { graphCorpus } from '../../bench/graphCorpus';
 import { buildGraphData, rankNodes } from '../../src/graph/graphData';
+import { manifestOf } from '../../src/model/digest';
 
 const DIR = 'tests/fixtures/articles/relations';
 function corpus(): Corpus {
@@ -123,7 +124,7 @@ describe('GraphView', () => {
 
   it('lights the nodes it is asked to highlight, and uses a precomputed layout as given', () => {
     const c = corpus();
-    const layout = buildGraphLayout(c);
+    const layout = buildGraphLayout(manifestOf(c));
     const { node } = setup({ layout, highlight: ['org:reuters'] });
     expect(node('org:reuters').classList.contains('lit')).toBe(true);
     const place = layout.nodes.find((n) => n.id === 'org:reuters')!;
@@ -156,12 +157,12 @@ describe('GraphView', () => {
     const { container } = render(Harness, { props: { component: GraphView, props: { corpus: big }, selection, lang: 'en' } });
     const drawn = () =>
       new Set([...container.querySelectorAll('g.node[data-entity]')].map((n) => n.getAttribute('data-entity')!));
-    const ranked = rankNodes(buildGraphData(big)).map((n) => n.id);
+    const ranked = rankNodes(buildGraphData(manifestOf(big))).map((n) => n.id);
     expect(drawn()).toEqual(new Set(ranked.slice(0, 150)));
     expect(screen.getByText(/Showing 150 of 320 entities/)).toBeInTheDocument();
 
     // A drawn entity with neighbours beyond the first 150: its hidden neighbours on demand.
-    const data = buildGraphData(big);
+    const data = buildGraphData(manifestOf(big));
     const target = ranked
       .slice(0, 150)
       .find((id) =>

@@ -1,6 +1,6 @@
-// The static site fetches its corpus as content-hashed data files (src/pipeline/chunks.ts): each file
-// once (the page preloads it), and a missing file is named in the page rather than leaving an empty
-// explorer that looks complete.
+// The static site fetches its corpus as content-hashed data files (src/pipeline/chunks.ts): the
+// manifest and, for a small corpus like the seed, every document file, each once (the page preloads
+// them); a missing file is named in the page rather than leaving an empty explorer that looks complete.
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ describe('the corpus as data files', () => {
       performance
         .getEntriesByType('resource')
         .map((e) => new URL(e.name).pathname)
-        .filter((p) => p.includes('/data/corpus-')),
+        .filter((p) => p.includes('/data/')),
     );
     expect(fetched.map((p) => p.split('/').pop()).sort()).toEqual([...files].sort());
     expect(errors).toEqual([]);
@@ -41,7 +41,7 @@ describe('the corpus as data files', () => {
       await page.goto(`${server.url}?lang=en`, { waitUntil: 'load' });
       const alert = page.locator('.isnad-load-error[role="alert"]');
       await alert.waitFor();
-      expect(await alert.innerText()).toMatch(/could not load the corpus file .*\/data\/corpus-[0-9a-f]{12}\.json: HTTP 404/);
+      expect(await alert.innerText()).toMatch(/could not load the corpus file .*\/data\/manifest-[0-9a-f]{12}\.json: HTTP 404/);
       expect(await page.locator('article.reader h2').innerText()).toContain('تنسيق حقيقي');
     } finally {
       await page.close();

@@ -57,12 +57,22 @@ describe('vite build', () => {
     expect(csp).toContain(scriptHash(FIRST_VIEW_SWAP));
   });
 
-  it('writes the seed corpus as content-hashed data the page preloads, not inlined in the script', () => {
+  it('writes the seed corpus as a manifest and content-hashed data the page preloads, not inlined in the script', () => {
     const files = listFiles(join(first, 'data')).map((f) => relative(first, f));
-    expect(files.length).toBeGreaterThan(0);
-    for (const f of files) expect(f).toMatch(/^data\/corpus-[0-9a-f]{12}\.json$/);
-    const docs = files.flatMap((f) => JSON.parse(readFileSync(join(first, f), 'utf8')) as { id: string }[]);
+    const manifests = files.filter((f) => /^data\/manifest-[0-9a-f]{12}\.json$/.test(f));
+    const chunks = files.filter((f) => /^data\/corpus-[0-9a-f]{12}\.json$/.test(f));
+    expect(manifests).toHaveLength(1);
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(manifests.length + chunks.length).toBe(files.length);
+    const manifest = JSON.parse(readFileSync(join(first, manifests[0]!), 'utf8')) as {
+      chunks: string[];
+      documents: { id: string }[];
+    };
+    expect(manifest.chunks).toEqual(chunks);
+    expect(manifest.documents.map((d) => d.id)).toContain('000_3a34eed36ca8e033');
+    const docs = chunks.flatMap((f) => JSON.parse(readFileSync(join(first, f), 'utf8')) as { id: string }[]);
     expect(docs.map((d) => d.id)).toContain('000_3a34eed36ca8e033');
+    // The seed is a small corpus: the manifest and every file are preloaded.
     const html = readFileSync(join(first, 'index.html'), 'utf8');
     for (const f of files) expect(html).toContain(`<link rel="preload" href="./${f}" as="fetch"`);
     const js = listFiles(first)
@@ -71,7 +81,7 @@ describe('vite build', () => {
       .join('\n');
     // toBe rather than toContain: a failure should not print the whole bundle.
     expect(js.includes('000_3a34eed36ca8e033')).toBe(false);
-    for (const f of files) expect(js.includes(f)).toBe(true);
+    expect(js.includes(manifests[0]!)).toBe(true);
   });
 
   it('needs nothing from another origin', () => {

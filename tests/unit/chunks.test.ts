@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Corpus, IsnadDocument } from '../../src/model/schema';
-import { splitCorpus, splitCorpusModule } from '../../src/pipeline/chunks';
+import { manifestFile, splitCorpus, splitCorpusModule } from '../../src/pipeline/chunks';
 
 /** A minimal document of about `size` characters of JSON. */
 function doc(id: string, size: number): IsnadDocument {
@@ -51,12 +51,31 @@ describe('splitCorpus', () => {
     expect(b.at(-1)!.fileName).not.toBe(a.at(-1)!.fileName);
   });
 
-  it('writes a module that fetches the files relative to itself, in order', () => {
+  it('writes a module that fetches the manifest relative to itself', () => {
     const chunks = splitCorpus(corpus(docs), 1000);
-    const code = splitCorpusModule(corpus(docs), chunks, '/x/corpusFiles.ts');
-    expect(code).toContain('import { fetchCorpus } from "/x/corpusFiles.ts"');
+    const m = manifestFile(corpus(docs), chunks);
+    const code = splitCorpusModule(m, '/x/corpusFiles.ts');
+    expect(code).toContain('import { fetchManifest } from "/x/corpusFiles.ts"');
     const urls = [...code.matchAll(/new URL\((?:\/\*[^*]*\*\/ )?"([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]);
-    expect(urls).toEqual(chunks.map((c) => `../${c.fileName}`));
-    expect(code).toContain('"schemaVersion":1');
+    expect(urls).toEqual([`../${m.fileName}`, '../']);
+  });
+});
+
+describe('manifestFile', () => {
+  const docs = Array.from({ length: 10 }, (_, i) => doc(`d${i}`, 300));
+
+  it('names for each document the file that holds it, and is named by its content', () => {
+    const chunks = splitCorpus(corpus(docs), 1000);
+    const m = manifestFile(corpus(docs), chunks);
+    expect(m.fileName).toMatch(/^data\/manifest-[0-9a-f]{12}\.json$/);
+    expect(m.manifest.chunks).toEqual(chunks.map((c) => c.fileName));
+    for (const d of m.manifest.documents) {
+      const held = JSON.parse(chunks[d.chunk]!.json) as IsnadDocument[];
+      expect(held.map((x) => x.id)).toContain(d.id);
+    }
+    expect(JSON.parse(m.json)).toEqual(m.manifest);
+    expect(manifestFile(corpus(docs), splitCorpus(corpus(docs), 1000)).fileName).toBe(m.fileName);
+    const changed = docs.map((d, i) => (i === 3 ? { ...d, meta: { ...d.meta, title: 'new' } } : d));
+    expect(manifestFile(corpus(changed), splitCorpus(corpus(changed), 1000)).fileName).not.toBe(m.fileName);
   });
 });

@@ -9,6 +9,7 @@ import { moveFocus } from '../../src/graph/nav';
 import { csvField, entitiesCsv, relationsCsv, toCsv } from '../../src/graph/export';
 import { viewFit } from '../../src/graph/canvasEdges';
 import { makeDoc, type EntitySpec } from '../fixtures/articles/relations/fixture';
+import { manifestOf } from '../../src/model/digest';
 
 const DIR = 'tests/fixtures/articles/relations';
 function fixtureDoc(name: string, file = `${name}.txt`): IsnadDocument {
@@ -61,7 +62,7 @@ describe('buildGraphData', () => {
   it('merges entities and relations by id across documents, keeping each evidence with its document', () => {
     const a = fixtureDoc('ar-maghreb', 'a.txt');
     const b = { ...fixtureDoc('ar-maghreb', 'b.txt'), id: 'b' };
-    const data = buildGraphData(corpusOf(a, b));
+    const data = buildGraphData(manifestOf(corpusOf(a, b)));
     const saied = data.nodes.find((n) => n.id === 'person:kais-saied')!;
     const one = a.entities.find((e) => e.id === 'person:kais-saied')!;
     expect(saied.mentions).toBe(one.mentions.length * 2);
@@ -158,7 +159,7 @@ describe('layoutGraph', () => {
   });
 
   it('buildGraphLayout(corpus) lays out a corpus; fitLayout gives an empty graph a size', () => {
-    const l = buildGraphLayout(corpusOf(fixtureDoc('en-horn')));
+    const l = buildGraphLayout(manifestOf(corpusOf(fixtureDoc('en-horn'))));
     expect(l.nodes.length).toBeGreaterThan(10);
     expect(layoutGraph({ nodes: [], edges: [] })).toEqual({ nodes: [], width: 600, height: 500 });
     expect(fitLayout([{ id: 'x', x: 5, y: 5, r: 4 }]).width).toBe(240);
@@ -249,7 +250,7 @@ describe('exports', () => {
     expect(toCsv([['a', 1]])).toBe('\uFEFFa,1\r\n');
   });
   it('entitiesCsv and relationsCsv list every node and edge with a header', () => {
-    const data = buildGraphData(corpusOf(fixtureDoc('ar-maghreb')));
+    const data = buildGraphData(manifestOf(corpusOf(fixtureDoc('ar-maghreb'))));
     const e = entitiesCsv(data.nodes).replace(/\r\n$/, '').split('\r\n');
     expect(e[0]).toBe('\uFEFFid,type,name_ar,name_en,aliases,mentions,documents');
     expect(e).toHaveLength(data.nodes.length + 1);

@@ -9,6 +9,7 @@ import { buildCorpus } from '../../src/pipeline/corpus';
 import { FIRST_VIEW_SWAP, injectFirstView, renderFirstViewHtml, type FirstViews } from '../../src/pipeline/prerender';
 import { LANG_GATE } from '../../src/pipeline/vitePlugin';
 import { preferredLang } from '../../src/app/i18n.svelte';
+import { manifestOf } from '../../src/model/digest';
 
 describe('injectFirstView', () => {
   const page = '<body>\n    <div id="app"></div>\n    <noscript>x</noscript>\n</body>';
@@ -49,7 +50,8 @@ describe('renderFirstViewHtml', () => {
     try {
       writeCorpus(dir, docs, 7);
       const corpus = buildCorpus(dir);
-      return await renderFirstViewHtml(process.cwd(), corpus, buildGraphLayout(corpus));
+      const manifest = manifestOf(corpus);
+      return await renderFirstViewHtml(process.cwd(), { manifest, documents: corpus.documents }, buildGraphLayout(manifest));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

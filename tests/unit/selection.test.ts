@@ -4,6 +4,7 @@ import { SelectionState } from '../../src/app/selection.svelte';
 import { resolveLink, selectionFields } from '../../src/share/resolve';
 import { decode } from '../../src/share/urlState';
 import type { Corpus } from '../../src/model/schema';
+import { manifestOf } from '../../src/model/digest';
 
 describe('sameSelection / selectionKey', () => {
   it('compares by kind and id, passages by span', () => {
@@ -35,7 +36,11 @@ const corpus = {
   documents: [
     {
       id: 'd1',
+      file: 'd1.txt',
+      meta: { date: null, lang: 'en' },
       text: 'abcdefghij',
+      blocks: [],
+      relations: [],
       entities: [{ id: 'person:x', type: 'person', label: {}, aliases: [], mentions: [] }],
       statements: [{ id: 'd1:st-1', speaker: null, start: 0, end: 3, when: { start: null, end: null, precision: 'unknown' } }],
       events: [],
@@ -45,12 +50,12 @@ const corpus = {
 
 describe('resolveLink', () => {
   it('turns ids into a selection and moves to the statement’s document', () => {
-    const r = resolveLink(decode(new URLSearchParams('statement=d1:st-1&entity=person:x')).state, corpus);
+    const r = resolveLink(decode(new URLSearchParams('statement=d1:st-1&entity=person:x')).state, manifestOf(corpus));
     expect(r.selection).toEqual({ kind: 'statement', id: 'd1:st-1', doc: 'd1' });
     expect(r.missing).toEqual([]);
   });
   it('reports ids that are not in the corpus and passages past the end', () => {
-    const r = resolveLink(decode(new URLSearchParams('entity=person:gone&doc=d1&span=5-99')).state, corpus);
+    const r = resolveLink(decode(new URLSearchParams('entity=person:gone&doc=d1&span=5-99')).state, manifestOf(corpus));
     expect(r.missing).toEqual([
       { param: 'entity', id: 'person:gone' },
       { param: 'span', id: '5-99' },

@@ -13,6 +13,7 @@ import { planLanes } from '../../src/timeline/lanes';
 import { countUnit, layoutTimeline, NO_DENSITY, type DensityOptions } from '../../src/timeline/layout';
 import { DAY, parseDay, timeScale } from '../../src/timeline/scale';
 import { fixtureCorpus, seedLikeDoc } from './timelineFixture';
+import { digestOf, manifestOf } from '../../src/model/digest';
 
 /** A dated statement on one day. */
 function item(id: string, lane: string, day: string, offset = 0): TimelineItem {
@@ -147,13 +148,13 @@ describe('moveAmong', () => {
 
 describe('timelineItems on a growing corpus', () => {
   it('reuses the items of documents it has seen and sorts new ones in', () => {
-    const corpus = fixtureCorpus();
+    const corpus = manifestOf(fixtureCorpus());
     const before = timelineItems(corpus);
     const extra = seedLikeDoc();
     extra.id = 'seeds~second';
     for (const s of extra.statements) s.id = `2-${s.id}`;
     for (const e of extra.events) e.id = `2-${e.id}`;
-    const after = timelineItems({ documents: [...corpus.documents, extra] });
+    const after = timelineItems({ documents: [...corpus.documents, digestOf(extra, 0)] });
     expect(after).toHaveLength(before.length + extra.statements.length + extra.events.length);
     for (const it of before) expect(after).toContain(it);
     for (let i = 1; i < after.length; i++) expect(compareItems(after[i - 1]!, after[i]!)).toBeLessThanOrEqual(0);

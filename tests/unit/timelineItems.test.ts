@@ -11,10 +11,11 @@ import {
   undatedDocuments,
 } from '../../src/timeline/items';
 import { fixtureCorpus } from './timelineFixture';
+import { manifestOf } from '../../src/model/digest';
 
-describe('timelineItems(corpus)', () => {
+describe('timelineItems(manifestOf(corpus))', () => {
   const corpus = fixtureCorpus();
-  const items = timelineItems(corpus);
+  const items = timelineItems(manifestOf(corpus));
   const byId = new Map(items.map((i) => [i.id, i]));
 
   it('lists every statement and event, in time order, same day by position in the text, undated last', () => {
@@ -67,19 +68,19 @@ describe('timelineItems(corpus)', () => {
       speakers: ['person:putin', 'person:trump'],
       chain: [],
     });
-    const both = timelineItems(c).find((i) => i.id === 'st-both')!;
+    const both = timelineItems(manifestOf(c)).find((i) => i.id === 'st-both')!;
     expect(itemConcerns(both, 'person:trump')).toBe(true);
   });
 
   it('timelineLanes orders named speakers by count, then unknown, then events; labels in the interface language', () => {
-    const lanes = timelineLanes(items, corpus, 'en');
+    const lanes = timelineLanes(items, manifestOf(corpus), 'en');
     expect(lanes[0]).toEqual({ key: 'person:klintsevich', label: 'Frants Klintsevich', count: 2 });
     expect(lanes.slice(-2).map((l) => l.key)).toEqual([UNKNOWN_LANE, EVENTS_LANE]);
-    expect(timelineLanes(items, corpus, 'ar')[0]?.label).toBe('فرانتس كلينتسيفيتش');
+    expect(timelineLanes(items, manifestOf(corpus), 'ar')[0]?.label).toBe('فرانتس كلينتسيفيتش');
   });
 
   it('undatedDocuments finds documents without a publication date', () => {
-    expect(undatedDocuments(corpus).map((d) => d.id)).toEqual(['seeds~undated']);
+    expect(undatedDocuments(manifestOf(corpus)).map((d) => d.id)).toEqual(['seeds~undated']);
   });
 });
 

@@ -3,10 +3,11 @@ import { timelineItems, timelineLanes } from '../../src/timeline/items';
 import { isUncertain, layoutTimeline } from '../../src/timeline/layout';
 import { parseDay, timeScale } from '../../src/timeline/scale';
 import { fixtureCorpus } from './timelineFixture';
+import { manifestOf } from '../../src/model/digest';
 
 const corpus = fixtureCorpus();
-const items = timelineItems(corpus);
-const lanes = timelineLanes(items, corpus, 'en').map((l) => l.key);
+const items = timelineItems(manifestOf(corpus));
+const lanes = timelineLanes(items, manifestOf(corpus), 'en').map((l) => l.key);
 const domain: [Date, Date] = [parseDay('2017-01-22'), parseDay('2017-02-01')];
 
 function layout(dir: 'ltr' | 'rtl') {

@@ -17,8 +17,9 @@ import {
   windowToTransform,
 } from '../../src/timeline/scale';
 import { fixtureCorpus } from './timelineFixture';
+import { manifestOf } from '../../src/model/digest';
 
-const items = timelineItems(fixtureCorpus());
+const items = timelineItems(manifestOf(fixtureCorpus()));
 
 describe('fullDomain(items)', () => {
   it('covers every dated item, 2015 to 2017, padded, ignoring undated items', () => {

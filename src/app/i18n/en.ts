@@ -12,6 +12,7 @@ export const en = {
   'app.documents': 'Documents',
   'app.document': 'Document',
   'app.loading': 'Loading…',
+  'app.retry': 'Try again',
   'app.schemaMismatch':
     'This page cannot read its data: the corpus has schema version {found}, the page expects {expected}. Rebuild the site.',
   'app.empty': 'No documents were bundled. Add articles to seeds/ and rebuild.',
@@ -170,6 +171,8 @@ export const en = {
   'search.more': '{group}: {n} more',
   'search.label': 'Search articles, statements and names',
   'search.placeholder': 'A name, a word, or a "quoted phrase"…',
+  'search.load': 'Load search',
+  'search.loadNote': 'Search reads the text of all {n} articles; they are loaded when you ask for it.',
   'search.loading': 'Loading the search index…',
   'search.error': 'The search index could not be loaded: {message}',
   'search.count': 'Results: {n}',
