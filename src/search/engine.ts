@@ -6,10 +6,11 @@
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import type { Corpus, EntityType } from '../model/schema';
-import { ANALYZER_VERSION, words, type Analyzer } from './analyze';
+import { Analyzer, ANALYZER_VERSION, words } from './analyze';
 import { queryLexicon } from './lexicon';
 import { Postings } from './postings';
 import { Searcher } from './searcher';
+import { CorpusSource } from './source';
 import type { HitKind } from './units';
 import { loadIndexSteps } from './loadIndex';
 import { mentionUnitsSteps } from './mentions';
@@ -164,9 +165,9 @@ function* loadSteps(bundle: SearchBundle, corpus: Corpus): Steps<SearchEngine> {
   const hasTerm = (term: string) =>
     (loaded.index as unknown as { _index?: { has(t: string): boolean } })?._index?.has(term) ?? false;
   const units = yield* collectUnitsSteps(corpus);
-  const searcher = new Searcher(corpus, units, queryLexicon(hasTerm, new Set(bundle.protected)));
-  loaded.index = yield* loadIndexSteps<IndexDoc>(bundle.index, miniSearchOptions(searcher.analyzer));
+  const analyzer = new Analyzer(queryLexicon(hasTerm, new Set(bundle.protected)));
+  loaded.index = yield* loadIndexSteps<IndexDoc>(bundle.index, miniSearchOptions(analyzer));
   const mentions = yield* mentionUnitsSteps(corpus, units);
   const postings = yield* Postings.steps(loaded.index, units.units.length, units.firstEntity);
-  return searcher.attach(loaded.index, mentions, postings);
+  return new Searcher(new CorpusSource(corpus, units, mentions), analyzer).attach(postings);
 }
