@@ -99,6 +99,13 @@ export interface SearchHit {
   statement?: string;
   /** How many mentions the entity has within the filters (entity hits). */
   mentions?: number;
+  /**
+   * For display where the page holds no corpus (the sharded index in the worker): the passage's or
+   * statement's text (`start … end` of the document's text), the document's title and language.
+   */
+  text?: string;
+  title?: string;
+  lang?: string;
 }
 
 /** Results grouped by kind, best first in each group. */
