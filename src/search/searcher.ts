@@ -371,9 +371,7 @@ export class Searcher {
 
   private mentionsWithin(e: EntityRef, filters: SearchFilters) {
     if (!filters.doc && !filters.from && !filters.to) return e.mentions;
-    return e.mentions.filter(
-      (m) => this.docPasses(m.doc, filters) && this.datePasses(this.source.docDate(m.doc), filters),
-    );
+    return e.mentions.filter((m) => this.docPasses(m.doc, filters) && this.datePasses(this.source.docDate(m.doc), filters));
   }
 
   private docPasses(doc: number, filters: SearchFilters): boolean {
@@ -397,9 +395,7 @@ export class Searcher {
     }
     if (
       filters.speaker &&
-      !this.source
-        .statements(unit.doc)
-        .some((st) => st.speaker === filters.speaker && st.start < unit.end && unit.start < st.end)
+      !this.source.statements(unit.doc).some((st) => st.speaker === filters.speaker && st.start < unit.end && unit.start < st.end)
     )
       return false;
     return this.datePasses(date, filters);
