@@ -199,7 +199,8 @@ async function shardedIndex() {
   for (const [kind, label] of [
     ['t', 'term shards'],
     ['l', 'term lists (fuzzy)'],
-    ['e', 'entity files'],
+    ['n', 'entity files'],
+    ['m', 'mention files'],
     ['d', 'document files'],
   ] as const) {
     const fs = raw(kind);
@@ -227,7 +228,7 @@ async function shardedIndex() {
     const files = fetched.slice(1);
     const bytes = (kind?: string) => files.filter((f) => !kind || f[0] === kind).reduce((n, f) => n + gzOf.get(f)!, 0);
     firsts.push(
-      `  ${q.padEnd(24)} ${String(files.length).padStart(4)} files, ${kb(metaGz + bytes())} gzip (${kb(rawOf.size ? metaGz : 0)} meta, ${kb(bytes('t') + bytes('l'))} terms, ${kb(bytes('e'))} entities, ${kb(bytes('d'))} documents), answer ${ms(answerMs)} after the meta (${ms(first - t0)}), hits ${r.total}`,
+      `  ${q.padEnd(24)} ${String(files.length).padStart(4)} files, ${kb(metaGz + bytes())} gzip (${kb(rawOf.size ? metaGz : 0)} meta, ${kb(bytes('t') + bytes('l'))} terms, ${kb(bytes('n') + bytes('m'))} entities, ${kb(bytes('d'))} documents), answer ${ms(answerMs)} after the meta (${ms(first - t0)}), hits ${r.total}`,
     );
     // Typed letter by letter into a fresh engine, then again.
     const typing = await loadShardedSearch('https://isnad.test/assets/search.json', serve([]));

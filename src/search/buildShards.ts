@@ -23,6 +23,7 @@ import {
   type SearchMeta,
   type StatementRecord,
 } from './shards';
+import { summarize } from './source';
 import { corpusFingerprint } from './units';
 
 export interface ShardOptions {
@@ -36,7 +37,7 @@ export interface ShardOptions {
 }
 
 /** Raw JSON of about 240,000 characters gzips to under 100 KB (postings are digits and commas). */
-const DEFAULTS = { maxShardChars: 240_000, maxKey: 4, entitiesPerFile: 32, base: 'search/' };
+const DEFAULTS = { maxShardChars: 240_000, maxKey: 4, entitiesPerFile: 64, base: 'search/' };
 
 export interface ShardedIndex {
   meta: SearchMeta;
@@ -121,6 +122,8 @@ export function buildSearchShards(corpus: Corpus, protectedNames: string[], opti
     return name;
   };
   const unitOf = (short: string) => plain.documentIds[short] as number;
+  /** The document of a passage or statement unit. */
+  const docOfUnit = (unit: number) => u.units[unit]!.doc;
 
   // The browser's lexicon (a term of the index is known), recording what analysing a word asks of it.
   const tree = (index as unknown as { _index: { has(t: string): boolean } })._index;
@@ -179,19 +182,48 @@ export function buildSearchShards(corpus: Corpus, protectedNames: string[], opti
     lengths[length] = add(`l${length}`, JSON.stringify({ terms: byLength.get(length)! }));
   }
 
-  // Entities with their mentions and the units those sit in.
+  // Entities in brief, by `entitiesPerFile`; each one's mentions and the units they sit in, in a file of its own.
   const mu = mentionUnits(corpus, u);
   const records: EntityRecord[] = u.entities.map((e, i) => {
-    const mentions = e.mentions.flatMap((m) => [m.doc, m.start, m.end, m.indirect ? 1 : 0]);
-    const entries: number[] = [];
+    const mentions: number[] = [];
+    let lastDoc = 0;
+    const index = new Map<string, number>();
+    e.mentions.forEach((m, k) => {
+      mentions.push(m.doc - lastDoc, m.start, m.end, m.indirect ? 1 : 0);
+      lastDoc = m.doc;
+      index.set(`${m.doc}:${m.start}:${m.end}`, k);
+    });
     const [from, to] = mu.range(i);
-    for (let k = from; k < to; k++) entries.push(mu.unit[k]!, mu.indirect[k]!, mu.start[k]!, mu.end[k]!);
-    return [e.id, e.type, e.label, e.names, mentions, entries];
+    const pairs: [number, number][] = [];
+    for (let k = from; k < to; k++) {
+      const doc = docOfUnit(mu.unit[k]!);
+      pairs.push([mu.unit[k]!, index.get(`${doc}:${mu.start[k]}:${mu.end[k]}`)!]);
+    }
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const entries: number[] = [];
+    let lastUnit = 0;
+    for (const [unit, m] of pairs) {
+      entries.push(unit - lastUnit, m);
+      lastUnit = unit;
+    }
+    const file = add('m', JSON.stringify({ mentions, entries }));
+    const summary = summarize(e.mentions, (d) => corpus.documents[d]?.id ?? '');
+    const f = summary.first;
+    return [
+      e.id,
+      e.type,
+      e.label,
+      e.names,
+      summary.count,
+      f ? [f.doc, f.start, f.end, f.indirect ? 1 : 0] : null,
+      summary.firstDoc,
+      file,
+    ];
   });
   const entities: string[] = [];
   for (let i = 0; i < records.length; i += o.entitiesPerFile) {
     const slice = records.slice(i, i + o.entitiesPerFile);
-    entities.push(add('e', JSON.stringify({ entities: slice, ...factsOf(slice.flatMap((r) => r[3])) })));
+    entities.push(add('n', JSON.stringify({ entities: slice, ...factsOf(slice.flatMap((r) => r[3])) })));
   }
 
   // One file per document, named by one digest of them all (a file list of 10,000 digests would outweigh the meta).

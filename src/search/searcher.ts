@@ -11,7 +11,7 @@ import type { SearchFilters, SearchHit, SearchResults } from './engine';
 import { plainWord } from './lexicon';
 import { parseQuery, type QueryWord } from './query';
 import type { SearchSource } from './source';
-import type { EntityRef, Unit } from './units';
+import type { MentionRef, Unit } from './units';
 
 /** How much of an entity's score a passage gets for mentioning it. */
 const EXPANSION = 0.8;
@@ -363,15 +363,18 @@ export class Searcher {
         const e = this.source.entity(id - this.source.firstEntity);
         if (filters.types?.length && !filters.types.includes(e.type)) return false;
         if (phrases.length && !phrases.every((p) => e.names.some((n) => this.phraseAt(n, 0, p) !== null))) return false;
-        return this.mentionsWithin(e, filters).length > 0 || (!filters.doc && !filters.from && !filters.to);
+        if (!filters.doc && !filters.from && !filters.to) return true;
+        return this.mentionsWithin(id - this.source.firstEntity, filters).length > 0;
       })
       .map((id): [number, number] => [id, this.total[id]! * ENTITY_WEIGHT * (covered.has(id) ? 1.5 : 1)])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   }
 
-  private mentionsWithin(e: EntityRef, filters: SearchFilters) {
-    if (!filters.doc && !filters.from && !filters.to) return e.mentions;
-    return e.mentions.filter((m) => this.docPasses(m.doc, filters) && this.datePasses(this.source.docDate(m.doc), filters));
+  /** An entity's mentions in the documents and dates the filters keep (only called with such a filter). */
+  private mentionsWithin(index: number, filters: SearchFilters): readonly MentionRef[] {
+    return this.source
+      .entityMentions(index)
+      .filter((m) => this.docPasses(m.doc, filters) && this.datePasses(this.source.docDate(m.doc), filters));
   }
 
   private docPasses(doc: number, filters: SearchFilters): boolean {
@@ -457,11 +460,23 @@ export class Searcher {
   }
 
   private entityHit(id: number, score: number, filters: SearchFilters): SearchHit {
-    const e = this.source.entity(id - this.source.firstEntity);
-    const mentions = this.mentionsWithin(e, filters);
-    // Show the entity where it is named, not where a title or pronoun stands for it.
-    const first = mentions.find((m) => !m.indirect) ?? mentions[0];
-    const doc = first ? this.source.docId(first.doc) : '';
+    const index = id - this.source.firstEntity;
+    const e = this.source.entity(index);
+    let first: MentionRef | undefined;
+    let doc = '';
+    let count: number;
+    if (!filters.doc && !filters.from && !filters.to) {
+      // Every mention counts: the source knows the count and where the entity is first named.
+      const summary = this.source.entitySummary(index);
+      ({ first, count } = summary);
+      doc = summary.firstDoc;
+    } else {
+      const mentions = this.mentionsWithin(index, filters);
+      // Show the entity where it is named, not where a title or pronoun stands for it.
+      first = mentions.find((m) => !m.indirect) ?? mentions[0];
+      doc = first ? this.source.docId(first.doc) : '';
+      count = mentions.length;
+    }
     return {
       kind: 'entity',
       key: `entity:${e.id}`,
@@ -471,7 +486,7 @@ export class Searcher {
       score,
       highlights: first ? [[first.start, first.end]] : [],
       entity: e.id,
-      mentions: mentions.length,
+      mentions: count,
     };
   }
 }

@@ -20,14 +20,16 @@ import {
   SHARDS_FORMAT,
   SHARDS_VERSION,
   type DocShard,
+  type EntityRecord,
   type EntityShard,
+  type MentionShard,
   type Facts,
   type LexiconShard,
   type SearchMeta,
   type TermShard,
 } from './shards';
-import type { HitDisplay, MentionTable, SearchSource, StatementInfo } from './source';
-import type { EntityRef, Unit } from './units';
+import type { EntitySummary, HitDisplay, MentionTable, SearchSource, StatementInfo } from './source';
+import type { EntityRef, MentionRef, Unit } from './units';
 
 /** Fetches and parses a JSON file; throws when it cannot. */
 export type FetchJson = (url: string) => Promise<unknown>;
@@ -94,6 +96,10 @@ export class ShardStore implements SearchSource, TermTree {
   private readonly terms = new SearchableMap<FieldData>();
   private readonly lexicon = new SearchableMap<true>();
   private readonly entities: (EntityRef | undefined)[];
+  private readonly records: (EntityRecord | undefined)[];
+  private readonly entityMentionList = new Map<number, MentionRef[]>();
+  /** Mention file → entity index. */
+  private readonly mentionFiles = new Map<string, number>();
   private readonly docs: (DocShard | undefined)[];
   private readonly sentenceStart: Int32Array;
   private readonly statementStart: Int32Array;
@@ -113,6 +119,7 @@ export class ShardStore implements SearchSource, TermTree {
     this.keys = new Set(Object.keys(meta.terms));
     this.maxKey = Math.max(0, ...[...this.keys].map((k) => k.length));
     this.entities = new Array<EntityRef | undefined>(meta.units - meta.firstEntity);
+    this.records = new Array<EntityRecord | undefined>(meta.units - meta.firstEntity);
     this.docs = new Array<DocShard | undefined>(meta.sentences.length);
     const starts = (counts: number[], base: number) => {
       const out = new Int32Array(counts.length);
@@ -200,16 +207,32 @@ export class ShardStore implements SearchSource, TermTree {
       }
     } else if (kind === 'l') {
       for (const term of (json as LexiconShard).terms) this.lexicon.set(term, true);
-    } else if (kind === 'e') {
+    } else if (kind === 'n') {
       const first = this.meta.entities.indexOf(file) * this.meta.entitiesPerFile;
-      (json as EntityShard).entities.forEach(([id, type, label, names, flat, entries], i) => {
-        const mentions: EntityRef['mentions'] = [];
-        for (let k = 0; k < flat.length; k += 4) {
-          mentions.push({ doc: flat[k]!, start: flat[k + 1]!, end: flat[k + 2]!, ...(flat[k + 3] ? { indirect: true } : {}) });
-        }
-        this.entities[first + i] = { id, type: type as EntityType, label, names, mentions };
-        this.table.add(first + i, entries);
+      (json as EntityShard).entities.forEach((record, i) => {
+        const [id, type, label, names, , , , mentions] = record;
+        this.entities[first + i] = { id, type: type as EntityType, label, names, mentions: [] };
+        this.records[first + i] = record;
+        this.mentionFiles.set(mentions, first + i);
       });
+    } else if (kind === 'm') {
+      const e = this.mentionFiles.get(file)!;
+      const { mentions: flat, entries } = json as MentionShard;
+      const mentions: MentionRef[] = [];
+      let doc = 0;
+      for (let k = 0; k < flat.length; k += 4) {
+        doc += flat[k]!;
+        mentions.push({ doc, start: flat[k + 1]!, end: flat[k + 2]!, ...(flat[k + 3] ? { indirect: true } : {}) });
+      }
+      this.entityMentionList.set(e, mentions);
+      const cols: number[] = [];
+      let unit = 0;
+      for (let k = 0; k < entries.length; k += 2) {
+        unit += entries[k]!;
+        const m = mentions[entries[k + 1]!]!;
+        cols.push(unit, m.indirect ? 1 : 0, m.start, m.end);
+      }
+      this.table.add(e, cols);
     } else if (kind === 'd') {
       const doc = Number(/-(\d+)\.json$/.exec(file)![1]);
       this.docs[doc] = json as DocShard;
@@ -273,15 +296,37 @@ export class ShardStore implements SearchSource, TermTree {
     return NO_ENTITY;
   }
 
-  /** True when the entity is loaded (noting it as missing otherwise). */
-  entityLoaded(index: number): boolean {
-    return this.entity(index) !== NO_ENTITY;
+  entitySummary(index: number): EntitySummary {
+    const r = this.records[index];
+    if (!r) {
+      this.entity(index);
+      return { count: 0, firstDoc: '' };
+    }
+    const [, , , , count, first, firstDoc] = r;
+    if (!first) return { count, firstDoc };
+    const [doc, start, end, indirect] = first;
+    return { count, first: { doc, start, end, ...(indirect ? { indirect: true } : {}) }, firstDoc };
+  }
+
+  /** The entity's mentions (noting its mention file as missing when it is not loaded). */
+  entityMentions(index: number): readonly MentionRef[] {
+    const list = this.entityMentionList.get(index);
+    if (list) return list;
+    const r = this.records[index];
+    if (r) this.has(r[7]);
+    else this.entity(index);
+    return [];
+  }
+
+  /** True when the entity's mentions are loaded (noting what is missing otherwise). */
+  mentionsLoaded(index: number): boolean {
+    return this.entityMentionList.has(index) || (this.entityMentions(index), false);
   }
 
   unit(id: number): Unit {
     if (id >= this.firstEntity) {
       const ref = id - this.firstEntity;
-      const first = this.entity(ref).mentions[0];
+      const first = this.entityMentions(ref)[0];
       return { kind: 'entity', doc: first?.doc ?? -1, start: first?.start ?? 0, end: first?.end ?? 0, ref };
     }
     if (id >= this.firstStatement) {
@@ -368,7 +413,7 @@ class ShardMentions implements MentionTable {
   range(e: number): [number, number] {
     const r = this.ranges.get(e);
     if (r) return r;
-    this.store.entityLoaded(e);
+    this.store.mentionsLoaded(e);
     return [0, 0];
   }
 

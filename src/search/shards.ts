@@ -56,17 +56,29 @@ export interface LexiconShard {
 }
 
 /**
- * An entity: id, type, label, names; its mentions `[doc, start, end, indirect]` flattened; and the
- * units its mentions sit in (mentions.ts) `[unit, indirect, start, end]` flattened.
+ * An entity in brief: id, type, label, names, its mention count, the mention shown for it (the first
+ * that names it, else the first: `[doc, start, end, indirect]`, or null) and that document's id, and
+ * the file of its mentions (`MentionShard`), fetched only when a query names it or filters by document or date.
  */
 export type EntityRecord = [
   id: string,
   type: string,
   label: { ar?: string; en?: string },
   names: string[],
-  mentions: number[],
-  entries: number[],
+  count: number,
+  first: [doc: number, start: number, end: number, indirect: number] | null,
+  firstDoc: string,
+  mentions: string,
 ];
+
+/**
+ * One entity's mentions, `[doc (delta), start, end, indirect]` flattened, and the units they sit in
+ * (mentions.ts): `[unit (delta, sorted), mention]` flattened, `mention` an index into the first list.
+ */
+export interface MentionShard {
+  mentions: number[];
+  entries: number[];
+}
 
 /**
  * Answers the query lexicon gives while analysing a file's words (its text, its names): terms that are

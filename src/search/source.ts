@@ -6,7 +6,20 @@
  */
 import type { Corpus, Statement } from '../model/schema';
 import type { MentionUnits } from './mentions';
-import type { EntityRef, Unit, Units } from './units';
+import type { EntityRef, MentionRef, Unit, Units } from './units';
+
+/** An entity's mentions in brief: how many, and the first that names it (else the first), with its document's id. */
+export interface EntitySummary {
+  count: number;
+  first?: MentionRef;
+  firstDoc: string;
+}
+
+/** The summary of a list of mentions (`docId` gives a document's id). */
+export function summarize(mentions: readonly MentionRef[], docId: (doc: number) => string): EntitySummary {
+  const first = mentions.find((m) => !m.indirect) ?? mentions[0];
+  return { count: mentions.length, ...(first ? { first } : {}), firstDoc: first ? docId(first.doc) : '' };
+}
 
 /** What a statement filter and a statement hit need. */
 export type StatementInfo = Pick<Statement, 'id' | 'speaker' | 'start' | 'end' | 'when'>;
@@ -38,7 +51,11 @@ export interface SearchSource {
   readonly firstStatement: number;
   readonly firstEntity: number;
   unit(id: number): Unit;
+  /** An entity's id, type, label and names (its `mentions` may be left empty: see `entityMentions`). */
   entity(index: number): EntityRef;
+  /** Every mention of an entity (filters by document or date read them). */
+  entityMentions(index: number): readonly MentionRef[];
+  entitySummary(index: number): EntitySummary;
   /** The unit's text (passage or statement span). */
   text(id: number): string;
   docId(doc: number): string;
@@ -72,6 +89,14 @@ export class CorpusSource implements SearchSource {
 
   entity(index: number): EntityRef {
     return this.u.entities[index]!;
+  }
+
+  entityMentions(index: number): readonly MentionRef[] {
+    return this.u.entities[index]!.mentions;
+  }
+
+  entitySummary(index: number): EntitySummary {
+    return summarize(this.u.entities[index]!.mentions, (d) => this.docId(d));
   }
 
   text(id: number): string {
