@@ -225,10 +225,15 @@ async function shardedIndex() {
     const first = performance.now();
     const r = await engine.search(q);
     const answerMs = performance.now() - first;
+    // The same query in another fresh engine, asking for the first 12 hits per group (the panel's page).
+    const paged: string[] = [];
+    const pagedEngine = await loadShardedSearch('https://isnad.test/assets/search.json', serve(paged));
+    await pagedEngine.search(q, {}, { limit: 12 });
+    const pagedBytes = paged.slice(1).reduce((n, f) => n + gzOf.get(f)!, 0);
     const files = fetched.slice(1);
     const bytes = (kind?: string) => files.filter((f) => !kind || f[0] === kind).reduce((n, f) => n + gzOf.get(f)!, 0);
     firsts.push(
-      `  ${q.padEnd(24)} ${String(files.length).padStart(4)} files, ${kb(metaGz + bytes())} gzip (${kb(rawOf.size ? metaGz : 0)} meta, ${kb(bytes('t') + bytes('l'))} terms, ${kb(bytes('n') + bytes('m'))} entities, ${kb(bytes('d'))} documents), answer ${ms(answerMs)} after the meta (${ms(first - t0)}), hits ${r.total}`,
+      `  ${q.padEnd(24)} ${String(files.length).padStart(4)} files, ${kb(metaGz + bytes())} gzip (${kb(rawOf.size ? metaGz : 0)} meta, ${kb(bytes('t') + bytes('l'))} terms, ${kb(bytes('n') + bytes('m'))} entities, ${kb(bytes('d'))} documents), answer ${ms(answerMs)} after the meta (${ms(first - t0)}), hits ${r.total}; 12 hits per group: ${paged.length - 1} files, ${kb(metaGz + pagedBytes)}`,
     );
     // Typed letter by letter into a fresh engine, then again.
     const typing = await loadShardedSearch('https://isnad.test/assets/search.json', serve([]));

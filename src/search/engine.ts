@@ -128,7 +128,16 @@ export interface SearchEngine {
  * overtaken by a newer one before it was answered gives `null`; answers never arrive out of order.
  */
 export interface AsyncSearchEngine {
-  search(query: string, filters?: SearchFilters): Promise<SearchResults | null>;
+  /**
+   * `options.limit`: hits per group wanted (default: all, up to 20 entities, 50 statements, 100
+   * passages). The sharded index fetches a document per hit it returns, so a page that shows a few
+   * hits per group may ask for those only (the same first hits).
+   */
+  search(query: string, filters?: SearchFilters, options?: SearchOptions): Promise<SearchResults | null>;
+}
+
+export interface SearchOptions {
+  limit?: number;
 }
 
 /** Loads a bundle for a corpus at once; throws an Isnad error when it was built otherwise or for other data. */

@@ -143,8 +143,11 @@ export class Searcher {
     this.nameForms.clear();
   }
 
-  /** Searches; see engine.ts for the result shape. */
-  search(query: string, filters: SearchFilters = {}): SearchResults {
+  /**
+   * Searches; see engine.ts for the result shape. `limit` cuts each group to its best `limit` hits
+   * (the same hits, in the same order, as the first ones without it; `total` still counts them all).
+   */
+  search(query: string, filters: SearchFilters = {}, limit = Infinity): SearchResults {
     const empty: SearchResults = { query, entities: [], statements: [], passages: [], total: 0 };
     const parsed = parseQuery(query, this.analyzer);
     const qwords = parsed.words.slice(0, MAX_WORDS);
@@ -181,11 +184,13 @@ export class Searcher {
       }
       const statements = this.pick(groups.statement, full, parsed.phrases, filters, LIMITS.statement);
       const passages = this.pick(groups.passage, full, parsed.phrases, filters, LIMITS.passage);
+      statements.top.length = Math.min(statements.top.length, limit);
+      passages.top.length = Math.min(passages.top.length, limit);
       const entities = this.pickEntities(groups.entity, full, covered, parsed.phrases, filters);
       const span = (id: number) => this.spanHit(id, this.total[id]!, highlight, expanded, parsed.phrases);
       return {
         query,
-        entities: entities.slice(0, LIMITS.entity).map(([id, score]) => this.entityHit(id, score, filters)),
+        entities: entities.slice(0, Math.min(LIMITS.entity, limit)).map(([id, score]) => this.entityHit(id, score, filters)),
         statements: statements.top.map(span),
         passages: passages.top.map(span),
         total: entities.length + statements.count + passages.count,

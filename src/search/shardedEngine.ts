@@ -4,7 +4,13 @@
  * It needs no corpus: hits carry their text, title and language for display.
  */
 import { Analyzer } from './analyze';
-import { OPTIONS_FINGERPRINT, type AsyncSearchEngine, type SearchFilters, type SearchResults } from './engine';
+import {
+  OPTIONS_FINGERPRINT,
+  type AsyncSearchEngine,
+  type SearchFilters,
+  type SearchOptions,
+  type SearchResults,
+} from './engine';
 import { queryLexicon } from './lexicon';
 import { Searcher } from './searcher';
 import type { SearchMeta } from './shards';
@@ -22,12 +28,12 @@ export class ShardedSearch implements AsyncSearchEngine {
   }
 
   /** Searches, fetching the files the query needs first; the answer is the whole index's. */
-  async search(query: string, filters: SearchFilters = {}): Promise<SearchResults> {
+  async search(query: string, filters: SearchFilters = {}, options: SearchOptions = {}): Promise<SearchResults> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let results: SearchResults | null = null;
       let error: unknown = null;
       try {
-        results = this.searcher.search(query, filters);
+        results = this.searcher.search(query, filters, options.limit);
       } catch (e) {
         error = e;
       }

@@ -5,7 +5,7 @@
  * never queues work for words already gone. A reply for an older search never overwrites a newer one:
  * once search n is answered, an answer to a search before n gives `null`.
  */
-import type { AsyncSearchEngine, SearchFilters, SearchResults } from './engine';
+import type { AsyncSearchEngine, SearchFilters, SearchOptions, SearchResults } from './engine';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 /** What the client needs of a Worker (a fake one in tests). */
@@ -21,6 +21,7 @@ interface Asked {
   id: number;
   query: string;
   filters: SearchFilters;
+  limit?: number;
   resolve: (r: SearchResults | null) => void;
   reject: (e: Error) => void;
 }
@@ -45,11 +46,11 @@ export class WorkerSearch implements AsyncSearchEngine {
 
   constructor(private readonly worker: WorkerPort) {}
 
-  search(query: string, filters: SearchFilters = {}): Promise<SearchResults | null> {
+  search(query: string, filters: SearchFilters = {}, options: SearchOptions = {}): Promise<SearchResults | null> {
     const id = ++this.sent;
     return new Promise((resolve, reject) => {
       this.next?.resolve(null);
-      this.next = { id, query, filters, resolve, reject };
+      this.next = { id, query, filters, ...(options.limit ? { limit: options.limit } : {}), resolve, reject };
       this.send();
     });
   }
@@ -58,7 +59,13 @@ export class WorkerSearch implements AsyncSearchEngine {
     if (this.inFlight || !this.next) return;
     const asked = (this.inFlight = this.next);
     this.next = null;
-    this.worker.postMessage({ type: 'search', id: asked.id, query: asked.query, filters: asked.filters });
+    this.worker.postMessage({
+      type: 'search',
+      id: asked.id,
+      query: asked.query,
+      filters: asked.filters,
+      ...(asked.limit ? { limit: asked.limit } : {}),
+    });
   }
 
   /** Handles a reply to a search (loading replies are handled by `startSearchWorker`). */

@@ -14,9 +14,22 @@ import { loadShardedSearch } from './shardedEngine';
 import { fetchJson, type FetchJson } from './shardStore';
 
 /** Page → worker. */
-export type WorkerRequest =
-  /** Where the sharded index's meta file is (absolute URL); the other files are found from it. */
-  { type: 'load'; metaUrl: string } | { type: 'search'; id: number; query: string; filters: SearchFilters };
+export type WorkerRequest = LoadRequest | SearchRequest;
+
+/** Where the sharded index's meta file is (absolute URL); the other files are found from it. */
+export interface LoadRequest {
+  type: 'load';
+  metaUrl: string;
+}
+
+/** A search; `limit`: hits per group wanted (default: all). */
+export interface SearchRequest {
+  type: 'search';
+  id: number;
+  query: string;
+  filters: SearchFilters;
+  limit?: number;
+}
 
 /** Worker → page. */
 export type WorkerReply =
@@ -52,7 +65,7 @@ export function createSearchWorkerHandler(post: (reply: WorkerReply) => void, op
       const t0 = performance.now();
       const fetched = (engine as { store?: { fetched: string[] } }).store?.fetched;
       const before = fetched?.length ?? 0;
-      const results = await engine.search(request.query, request.filters);
+      const results = await engine.search(request.query, request.filters, request.limit ? { limit: request.limit } : {});
       if (!results) return post({ type: 'skipped', id: request.id });
       post({
         type: 'results',

@@ -12,7 +12,7 @@ import { buildSearchBundle } from '../../src/search/build';
 import { buildSearchShards, type ShardOptions } from '../../src/search/buildShards';
 import { loadSearchEngine, type SearchEngine, type SearchFilters, type SearchResults } from '../../src/search/engine';
 import { loadShardedSearch } from '../../src/search/shardedEngine';
-import { shardOf, shardsOfPrefix } from '../../src/search/shards';
+import { digest, shardOf, shardsOfPrefix } from '../../src/search/shards';
 import { readJudgments } from '../../scripts/score-search';
 import { writeCorpus } from '../../bench/corpus';
 
@@ -109,5 +109,62 @@ describe('the sharded index answers as the whole index', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a limit per group', () => {
+  it('gives the first hits of each group, as without it, and fetches fewer documents', async () => {
+    const { corpus, names } = corpusOf(resolve('tests/fixtures/articles/search'));
+    const whole = loadSearchEngine(buildSearchBundle(corpus, names), corpus);
+    for (const q of ['المكالمة', 'Slutsky', 'talks', 'الرئيس']) {
+      const a = served(corpus, names, SMALL);
+      const b = served(corpus, names, SMALL);
+      const limited = await (await loadShardedSearch(a.url, a.fetch)).search(q, {}, { limit: 1 });
+      const all = await (await loadShardedSearch(b.url, b.fetch)).search(q);
+      const expected = whole.search(q);
+      expect(plain(all)).toEqual(expected);
+      expect(plain(limited)).toEqual({
+        ...expected,
+        entities: expected.entities.slice(0, 1),
+        statements: expected.statements.slice(0, 1),
+        passages: expected.passages.slice(0, 1),
+      });
+      expect(a.fetched.length).toBeLessThanOrEqual(b.fetched.length);
+    }
+  });
+});
+
+describe('sharding by first letters', () => {
+  const { corpus, names } = corpusOf(resolve('seeds'));
+  const built = buildSearchShards(corpus, names, SMALL);
+  const keys = new Set(Object.keys(built.meta.terms));
+  const maxKey = Math.max(...[...keys].map((k) => k.length));
+  const termsIn = (file: string) => (JSON.parse(built.files.get(file)!) as { terms: [string][] }).terms.map((t) => t[0]);
+  const allTerms = Object.values(built.meta.terms).flatMap(termsIn);
+
+  it('names files by their content: the same corpus gives the same files', () => {
+    const again = buildSearchShards(corpus, names, SMALL);
+    expect(again.metaJson).toBe(built.metaJson);
+    expect([...again.files.keys()]).toEqual([...built.files.keys()]);
+    for (const [name, json] of built.files) if (!name.startsWith('d-')) expect(name).toContain(digest(json));
+  });
+
+  it('puts every term, Arabic and English, in the shard a query looks in', () => {
+    expect(allTerms.some((t) => /^[\u0600-\u06ff]/.test(t))).toBe(true);
+    expect(allTerms.some((t) => /^[a-z]/.test(t))).toBe(true);
+    expect(new Set(allTerms).size).toBe(allTerms.length);
+    for (const term of allTerms) expect(termsIn(built.meta.terms[shardOf(term, keys, maxKey)!]!)).toContain(term);
+  });
+
+  it('finds every term under a prefix, across shards', () => {
+    let crossing = 0;
+    const prefixes = new Set(allTerms.flatMap((t) => [t.slice(0, 1), t.slice(0, 2), t.slice(0, 3)]));
+    for (const prefix of prefixes) {
+      const shards = shardsOfPrefix(prefix, keys, keys, maxKey);
+      if (shards.length > 1) crossing++;
+      const found = shards.flatMap((k) => termsIn(built.meta.terms[k]!)).filter((t) => t.startsWith(prefix));
+      expect(found.sort()).toEqual(allTerms.filter((t) => t.startsWith(prefix)).sort());
+    }
+    expect(crossing).toBeGreaterThan(0);
   });
 });
