@@ -4,7 +4,7 @@
  * bench/searchIndex.ts) runs in the app's own worker in a page of its own (pages/isnad.ts). Both pages
  * are driven the same way, CPU throttled 4×.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { serveStatic } from '../tests/e2e/server';
 import { openThrottledPage } from './chromium';
 import { readJudgments as readJudgmentFile } from '../scripts/score-search';
 import { writeSearchIndex, type WrittenIndex } from './searchIndex';
-import { folderBytes, gzipBytes, median, quantile } from './stats';
+import { folderBytes, median, quantile } from './stats';
 
 const PAGES = new URL('./pages/', import.meta.url).pathname;
 

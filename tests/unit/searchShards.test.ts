@@ -13,6 +13,7 @@ import { buildSearchShards, type ShardOptions } from '../../src/search/buildShar
 import { loadSearchEngine, type SearchEngine, type SearchFilters, type SearchResults } from '../../src/search/engine';
 import { loadShardedSearch } from '../../src/search/shardedEngine';
 import { digest, shardOf, shardsOfPrefix } from '../../src/search/shards';
+import { hitSnippet, snippet } from '../../src/search/snippet';
 import { readJudgments } from '../../scripts/score-search';
 import { writeCorpus } from '../../bench/corpus';
 
@@ -166,5 +167,24 @@ describe('sharding by first letters', () => {
       expect(found.sort()).toEqual(allTerms.filter((t) => t.startsWith(prefix)).sort());
     }
     expect(crossing).toBeGreaterThan(0);
+  });
+});
+
+describe('hits drawn without the corpus', () => {
+  it('give the same snippet from their own text as from the document', async () => {
+    const { corpus, names } = corpusOf(resolve('tests/fixtures/articles/search'));
+    const s = served(corpus, names, {});
+    const engine = await loadShardedSearch(s.url, s.fetch);
+    let compared = 0;
+    for (const q of ['المكالمة', 'Slutsky', 'talks', 'الرئيس', 'قال']) {
+      const r = await engine.search(q);
+      for (const hit of [...r.statements, ...r.passages]) {
+        const doc = corpus.documents.find((d) => d.id === hit.doc)!;
+        expect(hitSnippet(hit)).toEqual(hitSnippet(hit, doc.text));
+        expect(hitSnippet(hit, doc.text)).toEqual(snippet(doc.text, hit.start, hit.end, hit.highlights));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(3);
   });
 });
