@@ -116,11 +116,13 @@ export interface SearchResults {
   passages: SearchHit[];
   /** Number of hits in all groups before any cut. */
   total: number;
+  /** With a `limit`: how many hits each group would have without it (up to 20, 50 and 100). */
+  counts?: { entities: number; statements: number; passages: number };
 }
 
 /** The search engine the page and the CLI use. */
 export interface SearchEngine {
-  search(query: string, filters?: SearchFilters): SearchResults;
+  search(query: string, filters?: SearchFilters, options?: SearchOptions): SearchResults;
 }
 
 /**
@@ -136,7 +138,9 @@ export interface AsyncSearchEngine {
   search(query: string, filters?: SearchFilters, options?: SearchOptions): Promise<SearchResults | null>;
 }
 
+/** How much of an answer is wanted. */
 export interface SearchOptions {
+  /** Hits per group: the first `limit` of each (as in the full answer); `counts` then gives the full sizes. */
   limit?: number;
 }
 

@@ -7,7 +7,7 @@
  */
 import { Analyzer, tokenize } from './analyze';
 import { Postings, type TermQuery } from './postings';
-import type { SearchFilters, SearchHit, SearchResults } from './engine';
+import type { SearchFilters, SearchHit, SearchOptions, SearchResults } from './engine';
 import { plainWord } from './lexicon';
 import { parseQuery, type QueryWord } from './query';
 import type { SearchSource } from './source';
@@ -147,7 +147,8 @@ export class Searcher {
    * Searches; see engine.ts for the result shape. `limit` cuts each group to its best `limit` hits
    * (the same hits, in the same order, as the first ones without it; `total` still counts them all).
    */
-  search(query: string, filters: SearchFilters = {}, limit = Infinity): SearchResults {
+  search(query: string, filters: SearchFilters = {}, options: SearchOptions = {}): SearchResults {
+    const limit = options.limit ?? Infinity;
     const empty: SearchResults = { query, entities: [], statements: [], passages: [], total: 0 };
     const parsed = parseQuery(query, this.analyzer);
     const qwords = parsed.words.slice(0, MAX_WORDS);
@@ -184,9 +185,14 @@ export class Searcher {
       }
       const statements = this.pick(groups.statement, full, parsed.phrases, filters, LIMITS.statement);
       const passages = this.pick(groups.passage, full, parsed.phrases, filters, LIMITS.passage);
+      const entities = this.pickEntities(groups.entity, full, covered, parsed.phrases, filters);
+      const counts = {
+        entities: Math.min(entities.length, LIMITS.entity),
+        statements: statements.top.length,
+        passages: passages.top.length,
+      };
       statements.top.length = Math.min(statements.top.length, limit);
       passages.top.length = Math.min(passages.top.length, limit);
-      const entities = this.pickEntities(groups.entity, full, covered, parsed.phrases, filters);
       const span = (id: number) => this.spanHit(id, this.total[id]!, highlight, expanded, parsed.phrases);
       return {
         query,
@@ -194,6 +200,7 @@ export class Searcher {
         statements: statements.top.map(span),
         passages: passages.top.map(span),
         total: entities.length + statements.count + passages.count,
+        ...(options.limit === undefined ? {} : { counts }),
       };
     } finally {
       for (const id of touched) {

@@ -33,7 +33,7 @@ export class ShardedSearch implements AsyncSearchEngine {
       let results: SearchResults | null = null;
       let error: unknown = null;
       try {
-        results = this.searcher.search(query, filters, options.limit);
+        results = this.searcher.search(query, filters, options);
       } catch (e) {
         error = e;
       }

@@ -129,6 +129,11 @@ describe('a limit per group', () => {
         entities: expected.entities.slice(0, 1),
         statements: expected.statements.slice(0, 1),
         passages: expected.passages.slice(0, 1),
+        counts: {
+          entities: expected.entities.length,
+          statements: expected.statements.length,
+          passages: expected.passages.length,
+        },
       });
       expect(a.fetched.length).toBeLessThanOrEqual(b.fetched.length);
     }
