@@ -22,6 +22,7 @@ import {
   type DocShard,
   type EntityRecord,
   type EntityShard,
+  type FieldPostings,
   type MentionShard,
   type Facts,
   type LexiconShard,
@@ -93,7 +94,8 @@ export class ShardStore implements SearchSource, TermTree {
   private readonly maxKey: number;
   private readonly loaded = new Set<string>();
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly terms = new SearchableMap<FieldData>();
+  /** Terms of the loaded shards: their postings as stored until a query first reads them (most never are). */
+  private readonly terms = new SearchableMap<FieldData | FieldPostings[]>();
   private readonly lexicon = new SearchableMap<true>();
   private readonly entities: (EntityRef | undefined)[];
   private readonly records: (EntityRecord | undefined)[];
@@ -191,20 +193,7 @@ export class ShardStore implements SearchSource, TermTree {
     for (const t of facts.known ?? []) this.facts.set(t, true);
     for (const t of facts.unknown ?? []) this.facts.set(t, false);
     if (kind === 't') {
-      for (const [term, fields] of (json as TermShard).terms) {
-        const data: FieldData = new Map();
-        for (const [fid, deltas, tfs, lengths] of fields) {
-          const docs = new Map<number, number>();
-          let unit = 0;
-          for (let i = 0; i < deltas.length; i++) {
-            unit += deltas[i]!;
-            docs.set(unit, tfs.length ? tfs[i]! : 1);
-            this.postings.setLength(fid, unit, lengths[i]!);
-          }
-          data.set(fid, docs);
-        }
-        this.terms.set(term, data);
-      }
+      for (const [term, fields] of (json as TermShard).terms) this.terms.set(term, fields);
     } else if (kind === 'l') {
       for (const term of (json as LexiconShard).terms) this.lexicon.set(term, true);
     } else if (kind === 'n') {
@@ -244,7 +233,25 @@ export class ShardStore implements SearchSource, TermTree {
   get(term: string): FieldData | undefined {
     const key = shardOf(term, this.keys, this.maxKey);
     if (key === null || !this.has(this.meta.terms[key]!)) return undefined;
-    return this.terms.get(term);
+    return this.postingsOf(term, this.terms.get(term));
+  }
+
+  /** A term's postings as scoring reads them, decoded on first use (with its units' field lengths). */
+  private postingsOf(term: string, stored: FieldData | FieldPostings[] | undefined): FieldData | undefined {
+    if (stored === undefined || stored instanceof Map) return stored;
+    const data: FieldData = new Map();
+    for (const [fid, deltas, tfs, lengths] of stored) {
+      const docs = new Map<number, number>();
+      let unit = 0;
+      for (let i = 0; i < deltas.length; i++) {
+        unit += deltas[i]!;
+        docs.set(unit, tfs.length ? tfs[i]! : 1);
+        this.postings.setLength(fid, unit, lengths[i]!);
+      }
+      data.set(fid, docs);
+    }
+    this.terms.set(term, data);
+    return data;
   }
 
   /** Is this a term of the index (the query lexicon)? From the term's shard, or from facts that came with a document. */
@@ -262,7 +269,9 @@ export class ShardStore implements SearchSource, TermTree {
     let complete = true;
     for (const key of shardsOfPrefix(prefix, this.keys, this.keys, this.maxKey))
       complete = this.has(this.meta.terms[key]!) && complete;
-    return complete ? this.terms.atPrefix(prefix) : [];
+    if (!complete) return [];
+    // Collected before decoding: decoding replaces values in the tree being walked.
+    return [...this.terms.atPrefix(prefix)].map(([term, stored]): [string, FieldData] => [term, this.postingsOf(term, stored)!]);
   }
 
   fuzzyGet(term: string, maxDistance: number): Map<string, [FieldData, number]> {
