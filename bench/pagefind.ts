@@ -4,7 +4,7 @@
  * bench/searchIndex.ts) runs in the app's own worker in a page of its own (pages/isnad.ts). Both pages
  * are driven the same way, CPU throttled 4×.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
@@ -13,8 +13,8 @@ import type { Corpus } from '../src/model/schema';
 import { serveStatic } from '../tests/e2e/server';
 import { openThrottledPage } from './chromium';
 import { readJudgments as readJudgmentFile } from '../scripts/score-search';
-import { writeSearchIndex } from './searchIndex';
-import { folderBytes, gzipBytes, median, quantile } from './stats';
+import { writeSearchIndex, type WrittenIndex } from './searchIndex';
+import { folderBytes, median, quantile } from './stats';
 
 const PAGES = new URL('./pages/', import.meta.url).pathname;
 
@@ -35,6 +35,10 @@ export interface EngineResult {
   readyMedianMs: number;
   /** A first query on a fresh page, after ready. */
   firstQueryMedianMs: number;
+  /** The first query's answer in hand, from the page's navigation start (ready, then the query, asked at once). */
+  firstAnswerMedianMs?: number;
+  /** Isnad: files its worker fetched for a first query (after the meta file). */
+  filesPerQueryMedian?: number;
   /** Bytes fetched for a first query after ready, and in all from navigation (as sent: Pagefind's are gzip). */
   bytesPerQueryMedian: number;
   bytesTotalMedian: number;
@@ -91,7 +95,7 @@ async function buildPagefind(corpus: Corpus, dir: string, passages = false): Pro
 }
 
 /** Builds Isnad's search page (Vite, the worker included) and index into `dir`. */
-async function buildIsnadSearch(corpus: Corpus, protectedNames: string[], dir: string): Promise<number> {
+async function buildIsnadSearch(corpus: Corpus, protectedNames: string[], dir: string): Promise<WrittenIndex> {
   await build({
     configFile: false,
     root: PAGES,
@@ -106,38 +110,66 @@ async function buildIsnadSearch(corpus: Corpus, protectedNames: string[], dir: s
       rollupOptions: { input: join(PAGES, 'isnad.html') },
     },
   });
-  return writeSearchIndex(corpus, protectedNames, dir).ms;
+  return writeSearchIndex(corpus, protectedNames, dir);
 }
 
-/** Runs one engine's page: cold first queries (a fresh page each) and prefixes typed one by one. */
-async function drive(browser: Browser, url: string, queries: Query[]) {
+/**
+ * Runs one engine's page: cold first queries (a fresh page each) and prefixes typed one by one.
+ * `workerBytes` (Isnad): a worker's fetches are not in the page's resource timing, so its requests are
+ * taken from the browser and counted at their gzip size (path under the served folder → bytes).
+ */
+async function drive(browser: Browser, url: string, queries: Query[], workerBytes?: (path: string) => number | undefined) {
   const ready: number[] = [];
   const first: number[] = [];
+  const firstAnswer: number[] = [];
+  const files: number[] = [];
   const perQuery: number[] = [];
   const total: number[] = [];
   const keys: number[] = [];
   const engineKeys: number[] = [];
   // The corpus the Isnad page fetches is the app's own data, not search bytes.
+  // Resource entries reach the timeline a little after their fetch ends, so they are counted by when
+  // they started, not by their number at a given moment.
   const bytesSince = (page: Page, from: number) =>
     page.evaluate(
-      (n) =>
+      (t) =>
         performance
           .getEntriesByType('resource')
-          .slice(n)
-          .filter((e) => !e.name.endsWith('/corpus.json'))
+          .filter((e) => e.startTime >= t && !e.name.endsWith('/corpus.json'))
           .reduce((s, e) => s + (e as PerformanceResourceTiming).encodedBodySize, 0),
       from,
     );
   for (const { q, lang } of queries) {
     const page = await openThrottledPage(browser);
+    const requested: string[] = [];
+    const base = new URL('.', url).href;
+    if (workerBytes) page.on('request', (r) => void requested.push(r.url()));
+    const searchBytes = (urls: string[]) =>
+      urls.reduce((n, u) => n + (u.startsWith(base) ? (workerBytes?.(decodeURI(u.slice(base.length))) ?? 0) : 0), 0);
     try {
       await page.goto(`${url}?lang=${lang}`);
-      ready.push(await page.evaluate(() => window.bench.ready));
-      const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
-      const r = await page.evaluate((query) => window.bench.search(query), q);
+      // Asked as soon as the engine is ready: the time a reader who types at once waits.
+      const [readyMs, before, r] = await page.evaluate(
+        (query) =>
+          window.bench.ready.then(async (ms) => {
+            const t = performance.now();
+            return [ms, t, await window.bench.search(query)] as const;
+          }),
+        q,
+      );
+      ready.push(readyMs);
       first.push(r.ms);
-      perQuery.push(await bytesSince(page, before));
-      total.push(await bytesSince(page, 0));
+      firstAnswer.push(r.at);
+      if (workerBytes) {
+        const metaAt = requested.findIndex((u) => u.endsWith('/search.json'));
+        const after = requested.slice(metaAt + 1);
+        files.push(after.filter((u) => workerBytes(decodeURI(u.slice(base.length))) !== undefined).length);
+        perQuery.push(searchBytes(after));
+        total.push((await bytesSince(page, 0)) + searchBytes(requested));
+      } else {
+        perQuery.push(await bytesSince(page, before));
+        total.push(await bytesSince(page, 0));
+      }
       for (let i = 1; i <= q.length; i++) {
         if (q[i - 1] === ' ') continue;
         const k = await page.evaluate((query) => window.bench.search(query), q.slice(0, i));
@@ -151,6 +183,8 @@ async function drive(browser: Browser, url: string, queries: Query[]) {
   return {
     readyMedianMs: median(ready),
     firstQueryMedianMs: median(first),
+    firstAnswerMedianMs: median(firstAnswer),
+    ...(files.length ? { filesPerQueryMedian: median(files) } : {}),
     bytesPerQueryMedian: median(perQuery),
     bytesTotalMedian: median(total),
     keystrokeMedianMs: median(keys),
@@ -206,15 +240,14 @@ export async function measureEngines(
   const pfMs = await buildPagefind(corpus, dir);
   const passagesDir = join(dir, 'passages');
   if (judged.size) await buildPagefind(corpus, passagesDir, true);
-  const isMs = await buildIsnadSearch(corpus, protectedNames, dir);
+  const written = await buildIsnadSearch(corpus, protectedNames, dir);
   const pfDir = join(dir, 'pagefind');
   const isRuntime = (f: string) => /\/assets\/.*\.js$/.test(f);
   const pfRuntime = (f: string) => /\/pagefind\.js$|\/wasm\.[^/]*\.pagefind$/.test(f);
   const pfIndex = (f: string) => /\.pf_(index|fragment|meta|filter)$|pagefind-entry\.json$/.test(f);
-  const indexJson = readFileSync(join(dir, 'search.json'));
   const server = await serveStatic(dir, '/bench/');
   try {
-    const isnad = await drive(browser, `${server.url}isnad.html`, queries);
+    const isnad = await drive(browser, `${server.url}isnad.html`, queries, (path) => written.gzipOf.get(path));
     const pf = await drive(browser, `${server.url}pagefind.html`, queries);
     const noRecall = { recall: null };
     const isRecall = judged.size ? await recallOf(browser, `${server.url}isnad.html`, judged) : noRecall;
@@ -224,15 +257,12 @@ export async function measureEngines(
     const isRt = folderBytes(dir, isRuntime);
     return {
       isnad: {
-        indexMs: isMs,
-        indexRaw: indexJson.length,
-        indexGzip: gzipBytes(indexJson),
+        indexMs: written.ms,
+        indexRaw: written.raw,
+        indexGzip: written.gzip,
         runtimeRaw: isRt.raw,
         runtimeGzip: isRt.gzip,
         ...isnad,
-        // The worker's fetch of the index is not in the page's resource timing: add it (served as is).
-        bytesPerQueryMedian: isnad.bytesPerQueryMedian,
-        bytesTotalMedian: isnad.bytesTotalMedian + indexJson.length,
         ...isRecall,
       },
       // Pagefind's chunks are gzip already: their size on disk is what is sent.

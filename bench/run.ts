@@ -4,11 +4,12 @@
  * page and, side by side on the same documents, Pagefind and TimelineJS; then the diagram alone at
  * 2,000 entities (bench/diagram.ts). Writes bench/results.json and bench/results.md (`--report-only`
  * re-renders the Markdown from the JSON; `--diagram-only` measures the diagram again and updates its
- * part). Work files go to bench/.work/ (gitignored).
+ * part; `--search-only 0,1000,10000` measures the two search engines again at those sizes, 0 being the
+ * seed, and updates their part). Work files go to bench/.work/ (gitignored).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Corpus } from '../src/model/schema';
 import { measureApp, type AppResult } from './browser';
@@ -65,6 +66,8 @@ export interface CorpusRun {
 
 export interface BenchResults {
   date: string;
+  /** When the search engines were measured again on their own (`--search-only`). */
+  searchOnly?: string;
   quick: boolean;
   machine: {
     cpu: string;
@@ -129,6 +132,11 @@ async function main() {
     }
     writeFileSync('bench/results.json', JSON.stringify(previous, null, 2) + '\n');
     writeFileSync('bench/results.md', renderMarkdown(previous));
+    return;
+  }
+  const searchOnly = process.argv.indexOf('--search-only');
+  if (searchOnly >= 0) {
+    await measureSearchOnly((process.argv[searchOnly + 1] ?? '').split(',').map(Number));
     return;
   }
   if (process.argv.includes('--report-only')) {
@@ -243,6 +251,55 @@ async function main() {
   writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
   writeFileSync('bench/results.md', renderMarkdown(results));
   console.log(`Isnad bench: wrote bench/results.md and bench/results.json in ${Math.round(results.totalSeconds)} s`);
+}
+
+/**
+ * The search engines alone, at the given sizes (0: the seed, with its judged queries and recall):
+ * each corpus through the pipeline's worker pool, then `measureEngines`; the runs of bench/results.json
+ * with those names get the new `engines` (and `searchOnly` notes when), and the report is re-rendered.
+ */
+async function measureSearchOnly(sizes: number[]) {
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 0))
+    throw new Error('Isnad bench: --search-only expects sizes such as 0,1000,10000');
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults;
+  mkdirSync(WORK, { recursive: true });
+  const browser = await launchChromium();
+  try {
+    for (const size of sizes) {
+      const name = size === 0 ? 'seed' : String(size);
+      console.log(`Isnad bench: search engines at ${name}…`);
+      const seedsDir = size === 0 ? 'seeds' : join(WORK, `corpus-${size}`);
+      if (size > 0) writeCorpus(seedsDir, size, SEED);
+      const corpusFile = join(WORK, `corpus-${name}.json`);
+      measurePipelinePool(seedsDir, corpusFile, 2);
+      const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as Corpus;
+      const judgments = size === 0 ? readJudgments(JUDGMENTS, 'seed', corpus) : null;
+      const useJudged = judgments !== null && judgments.queries.length > 0;
+      const queries = useJudged
+        ? judgments.queries
+        : size >= SPLIT_FROM
+          ? [SYNTHETIC_QUERIES[0]!, SYNTHETIC_QUERIES[2]!]
+          : queriesFor(size);
+      const measured = await measureEngines(
+        browser,
+        corpus,
+        join(WORK, `engines-${name}`),
+        queries,
+        loadKnowledge(seedsDir).names(),
+        useJudged ? judgments.judged : new Map(),
+      );
+      const run = previous.runs.find((r) => r.name === name);
+      const engines = { ...measured, queries: queries.map((q) => q.q), judged: useJudged };
+      if (run) run.engines = engines;
+      console.log(JSON.stringify({ name, ...engines }, null, 2));
+    }
+  } finally {
+    await browser.close();
+  }
+  const commit = machine().commit;
+  previous.searchOnly = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}: the search engines measured again at ${sizes.map((n) => n || 'seed').join(', ')} documents (\`--search-only\`; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the end)`;
+  writeFileSync('bench/results.json', JSON.stringify(previous, null, 2) + '\n');
+  writeFileSync('bench/results.md', renderMarkdown(previous));
 }
 
 function queriesFor(size: number): Query[] {

@@ -8,6 +8,12 @@
  * Then it builds the search bundle, measures how long the page takes to load it (JSON.parse plus
  * `loadSearchEngine`), and types a few Arabic and English queries letter by letter, timing every
  * keystroke's `engine.search` (median, p95, max over all keystrokes).
+ *
+ * The sharded index (src/search/buildShards.ts, what the main build's worker fetches) is measured
+ * after it: its files' sizes, and for each query typed into a fresh engine (nothing loaded but the
+ * meta file) the files and bytes fetched before its first answer, then every keystroke's time with
+ * the files served from memory (fetching and parsing them counted, as the worker does it; the network
+ * is not). `--skip-whole` measures only the sharded index.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +23,9 @@ import { buildCorpus } from '../src/pipeline/corpus';
 import { extractDocument } from '../src/pipeline/extract';
 import { loadKnowledge } from '../src/pipeline/knowledge';
 import { buildSearchBundle } from '../src/search/build';
+import { buildSearchShards } from '../src/search/buildShards';
 import { loadSearchEngine, loadSearchEngineAsync, type SearchBundle } from '../src/search/engine';
+import { loadShardedSearch } from '../src/search/shardedEngine';
 import { writeCorpus } from './corpus';
 import { gzipBytes, median, quantile } from './stats';
 
@@ -91,37 +99,11 @@ function frequentPerson(corpus: Corpus, lang: 'ar' | 'en'): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (lang === 'ar' ? 'الرئيس' : 'president');
 }
 
+const skipWhole = process.argv.includes('--skip-whole');
 let t = performance.now();
 const { corpus: base, names } = baseCorpus();
 const pipelineMs = performance.now() - t;
 const corpus = scaled(base, N);
-t = performance.now();
-/** The bundle as the page receives it (only the JSON is kept, so the built index can be collected). */
-const { json, units } = (() => {
-  const bundle = buildSearchBundle(corpus, names);
-  return { json: JSON.stringify(bundle), units: bundle.index.documentCount };
-})();
-const buildMs = performance.now() - t;
-
-// Loading as the page does: the bundle module is parsed, then the engine is built around it, at once
-// (the CLI, the tests) or in slices that give the page back (the browser: the longest slice matters).
-const parses: number[] = [];
-const loads: number[] = [];
-const asyncLoads: number[] = [];
-const slices: number[] = [];
-let engine = loadSearchEngine(JSON.parse(json) as SearchBundle, corpus);
-for (let i = 0; i < 3; i++) {
-  t = performance.now();
-  const parsed = JSON.parse(json) as SearchBundle;
-  parses.push(performance.now() - t);
-  t = performance.now();
-  engine = loadSearchEngine(parsed, corpus);
-  loads.push(performance.now() - t);
-  t = performance.now();
-  engine = await loadSearchEngineAsync(parsed, corpus, (s) => slices.push(s));
-  asyncLoads.push(performance.now() - t);
-}
-
 const queries = [
   frequentPerson(corpus, 'ar'),
   'المساعدات الإنسانية',
@@ -130,37 +112,147 @@ const queries = [
   'talks in',
   'the new agreement',
 ];
-const times: number[][] = [[], []];
-const perQuery: string[] = [];
-for (let round = 0; round < 2; round++) {
-  for (const q of queries) {
-    const own: number[] = [];
-    let total = 0;
-    for (let k = 1; k <= q.length; k++) {
-      const typed = q.slice(0, k);
-      if (!typed.trim()) continue;
-      const t0 = performance.now();
-      const r = engine.search(typed);
-      const dt = performance.now() - t0;
-      total = r.total;
-      own.push(dt);
-      times[round]!.push(dt);
-    }
-    if (round === 1) perQuery.push(`  ${q.padEnd(24)} median ${ms(median(own))}  max ${ms(Math.max(...own))}  hits ${total}`);
-  }
-}
-
 console.log(
   `Isnad search speed: ${N} documents (${worst ? 'seed copies, worst case' : `${B} synthetic articles copied, ${skipped} the pipeline failed on left out`})`,
 );
-console.log(`  units ${units}, pipeline on the base ${ms(pipelineMs)}, bundle built in ${ms(buildMs)}`);
-console.log(`  bundle ${(json.length / 1e6).toFixed(1)} MB, ${(gzipBytes(json) / 1e6).toFixed(1)} MB gzip`);
-console.log(
-  `  load: JSON.parse ${ms(median(parses))}, then loadSearchEngine ${ms(median(loads))} at once, or loadSearchEngineAsync ${ms(median(asyncLoads))} in ${Math.round(slices.length / 3)} slices (longest ${ms(Math.max(...slices))})`,
-);
-times.forEach((all, round) =>
+if (!skipWhole) await wholeIndex();
+await shardedIndex();
+
+async function wholeIndex() {
+  t = performance.now();
+  /** The bundle as the page receives it (only the JSON is kept, so the built index can be collected). */
+  const { json, units } = (() => {
+    const bundle = buildSearchBundle(corpus, names);
+    return { json: JSON.stringify(bundle), units: bundle.index.documentCount };
+  })();
+  const buildMs = performance.now() - t;
+
+  // Loading as the page does: the bundle module is parsed, then the engine is built around it, at once
+  // (the CLI, the tests) or in slices that give the page back (the browser: the longest slice matters).
+  const parses: number[] = [];
+  const loads: number[] = [];
+  const asyncLoads: number[] = [];
+  const slices: number[] = [];
+  let engine = loadSearchEngine(JSON.parse(json) as SearchBundle, corpus);
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    const parsed = JSON.parse(json) as SearchBundle;
+    parses.push(performance.now() - t);
+    t = performance.now();
+    engine = loadSearchEngine(parsed, corpus);
+    loads.push(performance.now() - t);
+    t = performance.now();
+    engine = await loadSearchEngineAsync(parsed, corpus, (s) => slices.push(s));
+    asyncLoads.push(performance.now() - t);
+  }
+
+  const times: number[][] = [[], []];
+  const perQuery: string[] = [];
+  for (let round = 0; round < 2; round++) {
+    for (const q of queries) {
+      const own: number[] = [];
+      let total = 0;
+      for (let k = 1; k <= q.length; k++) {
+        const typed = q.slice(0, k);
+        if (!typed.trim()) continue;
+        const t0 = performance.now();
+        const r = engine.search(typed);
+        const dt = performance.now() - t0;
+        total = r.total;
+        own.push(dt);
+        times[round]!.push(dt);
+      }
+      if (round === 1) perQuery.push(`  ${q.padEnd(24)} median ${ms(median(own))}  max ${ms(Math.max(...own))}  hits ${total}`);
+    }
+  }
+
+  console.log(`  units ${units}, pipeline on the base ${ms(pipelineMs)}, bundle built in ${ms(buildMs)}`);
+  console.log(`  bundle ${(json.length / 1e6).toFixed(1)} MB, ${(gzipBytes(json) / 1e6).toFixed(1)} MB gzip`);
   console.log(
-    `  per keystroke, ${round ? 'typed again' : 'first time'} (${all.length}): median ${ms(median(all))}  p95 ${ms(quantile(all, 0.95))}  max ${ms(Math.max(...all))}`,
-  ),
-);
-console.log(perQuery.join('\n'));
+    `  load: JSON.parse ${ms(median(parses))}, then loadSearchEngine ${ms(median(loads))} at once, or loadSearchEngineAsync ${ms(median(asyncLoads))} in ${Math.round(slices.length / 3)} slices (longest ${ms(Math.max(...slices))})`,
+  );
+  times.forEach((all, round) =>
+    console.log(
+      `  per keystroke, ${round ? 'typed again' : 'first time'} (${all.length}): median ${ms(median(all))}  p95 ${ms(quantile(all, 0.95))}  max ${ms(Math.max(...all))}`,
+    ),
+  );
+  console.log(perQuery.join('\n'));
+}
+
+/** The sharded index: sizes, bytes before a first answer, keystrokes. */
+async function shardedIndex() {
+  let t0 = performance.now();
+  const built = buildSearchShards(corpus, names);
+  const buildMs = performance.now() - t0;
+  const sizes = [...built.files].map(([name, json]) => ({ name, raw: Buffer.byteLength(json), gz: gzipBytes(json) }));
+  const raw = (kind: string) => sizes.filter((f) => f.name[0] === kind);
+  const sum = (fs: typeof sizes, k: 'raw' | 'gz') => fs.reduce((n, f) => n + f[k], 0);
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  const gzOf = new Map(sizes.map((f) => [f.name, f.gz] as const));
+  const rawOf = new Map(sizes.map((f) => [f.name, f.raw] as const));
+  const metaGz = gzipBytes(built.metaJson);
+  console.log(
+    `\nSharded index (built in ${ms(buildMs)}): ${sizes.length + 1} files, ${mb(sum(sizes, 'raw') + built.metaJson.length)} raw, ${mb(sum(sizes, 'gz') + metaGz)} gzip`,
+  );
+  console.log(`  meta ${kb(Buffer.byteLength(built.metaJson))} raw, ${kb(metaGz)} gzip`);
+  for (const [kind, label] of [
+    ['t', 'term shards'],
+    ['l', 'term lists (fuzzy)'],
+    ['n', 'entity files'],
+    ['m', 'mention files'],
+    ['d', 'document files'],
+  ] as const) {
+    const fs = raw(kind);
+    const gz = fs.map((f) => f.gz).sort((a, b) => a - b);
+    console.log(
+      `  ${label.padEnd(20)} ${String(fs.length).padStart(6)}: ${mb(sum(fs, 'raw'))} raw, ${mb(sum(fs, 'gz'))} gzip; gzip median ${kb(median(gz))}, largest ${kb(gz[gz.length - 1] ?? 0)}`,
+    );
+  }
+  const serve = (fetched: string[]) => async (url: string) => {
+    const name = url.slice(url.lastIndexOf('/') + 1);
+    fetched.push(name);
+    return JSON.parse(name === 'search.json' ? built.metaJson : built.files.get(name)!) as unknown;
+  };
+  const firsts: string[] = [];
+  const all: number[] = [];
+  const again: number[] = [];
+  for (const q of queries) {
+    // A fresh engine per query: what a reader's first query costs.
+    const fetched: string[] = [];
+    t0 = performance.now();
+    const engine = await loadShardedSearch('https://isnad.test/assets/search.json', serve(fetched));
+    const first = performance.now();
+    const r = await engine.search(q);
+    const answerMs = performance.now() - first;
+    // The same query in another fresh engine, asking for the first 12 hits per group (the panel's page).
+    const paged: string[] = [];
+    const pagedEngine = await loadShardedSearch('https://isnad.test/assets/search.json', serve(paged));
+    await pagedEngine.search(q, {}, { limit: 12 });
+    const pagedBytes = paged.slice(1).reduce((n, f) => n + gzOf.get(f)!, 0);
+    const files = fetched.slice(1);
+    const bytes = (kind?: string) => files.filter((f) => !kind || f[0] === kind).reduce((n, f) => n + gzOf.get(f)!, 0);
+    firsts.push(
+      `  ${q.padEnd(24)} ${String(files.length).padStart(4)} files, ${kb(metaGz + bytes())} gzip (${kb(rawOf.size ? metaGz : 0)} meta, ${kb(bytes('t') + bytes('l'))} terms, ${kb(bytes('n') + bytes('m'))} entities, ${kb(bytes('d'))} documents), answer ${ms(answerMs)} after the meta (${ms(first - t0)}), hits ${r.total}; 12 hits per group: ${paged.length - 1} files, ${kb(metaGz + pagedBytes)}`,
+    );
+    // Typed letter by letter into a fresh engine, then again, asking for 12 hits per group as the panel does.
+    const typing = await loadShardedSearch('https://isnad.test/assets/search.json', serve([]));
+    for (const round of [all, again]) {
+      for (let k = 1; k <= q.length; k++) {
+        const typed = q.slice(0, k);
+        if (!typed.trim()) continue;
+        const t1 = performance.now();
+        await typing.search(typed, {}, { limit: 12 });
+        round.push(performance.now() - t1);
+      }
+    }
+  }
+  console.log('  first query, fresh engine (bytes gzip as served; meta counted):');
+  console.log(firsts.join('\n'));
+  console.log(
+    `  per keystroke, 12 hits per group, typed into a fresh engine (${all.length}, fetch and parse of new files included): median ${ms(median(all))}  p95 ${ms(quantile(all, 0.95))}  max ${ms(Math.max(...all))}`,
+  );
+  console.log(
+    `  per keystroke, typed again (${again.length}): median ${ms(median(again))}  p95 ${ms(quantile(again, 0.95))}  max ${ms(Math.max(...again))}`,
+  );
+}

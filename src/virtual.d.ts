@@ -13,8 +13,11 @@ declare module 'virtual:isnad/layout' {
   export default layout;
 }
 declare module 'virtual:isnad/search-loader' {
-  /** The engine in a worker (main build) or on the page (one-file build, custom element). */
+  /**
+   * The engine in a worker (main build: it fetches the sharded index itself, `corpus` is not used and
+   * may be left out) or on the page (one-file build, custom element: the corpus is required there).
+   */
   export function loadSearch(
-    corpus: import('./model/schema').Corpus,
+    corpus?: import('./model/schema').Corpus,
   ): Promise<import('./search/engine').SearchEngine | import('./search/engine').AsyncSearchEngine>;
 }

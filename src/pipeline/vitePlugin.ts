@@ -15,6 +15,8 @@ import type { Corpus } from '../model/schema';
 import { summarize } from './corpus';
 import { buildCorpusCached, buildCorpusParallel, type BuildStats } from './pool';
 import { buildSearchBundle } from '../search/build';
+import { buildSearchShards, type ShardedIndex } from '../search/buildShards';
+import { digest } from '../search/shards';
 import { buildGraphLayout, type GraphLayout } from '../graph/layout';
 import { loadKnowledge, type Knowledge } from './knowledge';
 import { oembedJson, previewSvg, previewTags, renderPng, type PreviewNode } from './preview';
@@ -29,13 +31,16 @@ const RESOLVED_CORPUS = `\0${CORPUS_ID}`;
 const SEARCH_ID = 'virtual:isnad/search';
 const RESOLVED_SEARCH = `\0${SEARCH_ID}`;
 /**
- * How the page loads search: in a module worker that fetches the index as a JSON file (main build),
- * or on the page from the `virtual:isnad/search` module (one-file build, custom element).
+ * How the page loads search: in a module worker that fetches the sharded index's meta file, then the
+ * shards each query needs (main build), or on the page from the `virtual:isnad/search` module
+ * (one-file build, custom element).
  */
 const SEARCH_LOADER_ID = 'virtual:isnad/search-loader';
 const RESOLVED_SEARCH_LOADER = `\0${SEARCH_LOADER_ID}`;
 /** Where the dev server serves the index for the worker. */
 const DEV_SEARCH_URL = '/@isnad/search.json';
+/** Where the dev server serves the shards (the meta file names them relative to itself: `search/…`). */
+const DEV_SHARDS_URL = '/@isnad/search/';
 /** The diagram's layout, computed at build time so the first paint needs no simulation. */
 const LAYOUT_ID = 'virtual:isnad/layout';
 const RESOLVED_LAYOUT = `\0${LAYOUT_ID}`;
@@ -218,6 +223,13 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       searchBundle = { corpus, json: JSON.stringify(buildSearchBundle(corpus, knowledge.names())) };
     return searchBundle.json;
   };
+  let searchShards: { corpus: Corpus; index: ShardedIndex } | null = null;
+  /** The sharded index (the worker's files), built once per corpus. */
+  const shards = () => {
+    const { corpus, knowledge } = run();
+    if (searchShards?.corpus !== corpus) searchShards = { corpus, index: buildSearchShards(corpus, knowledge.names()) };
+    return searchShards.index;
+  };
 
   const run = (built?: Corpus) => {
     if (!cached) {
@@ -274,7 +286,13 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
       s.watcher.on('unlink', onChange);
       s.middlewares.use(DEV_SEARCH_URL, (_req, res) => {
         res.setHeader('Content-Type', 'application/json');
-        res.end(searchJson());
+        res.end(shards().metaJson);
+      });
+      s.middlewares.use(DEV_SHARDS_URL, (req, res) => {
+        const json = shards().files.get((req.url ?? '').replace(/^\//, '').replace(/\?.*$/, ''));
+        res.statusCode = json === undefined ? 404 : 200;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(json ?? '{}');
       });
     },
     transformIndexHtml: {
@@ -349,11 +367,16 @@ export function isnad(options: IsnadPluginOptions = {}): Plugin {
         if (id === RESOLVED_SEARCH_LOADER) {
           const from = (file: string) => JSON.stringify(fileURLToPath(new URL(`../search/${file}`, import.meta.url)));
           if (!searchWorker) return `export { loadSearch } from ${from('loadInPage.ts')};\n`;
-          // The build emits the index as a content-hashed file next to the chunks; the worker fetches it.
-          const url = server
-            ? JSON.stringify(DEV_SEARCH_URL)
-            : `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: 'search.json', source: searchJson() })}`;
-          return `import { loadSearchInWorker } from ${from('loadInWorker.ts')};\nexport const loadSearch = (corpus) => loadSearchInWorker(corpus, ${url});\n`;
+          // The build emits the sharded index as content-hashed files next to the chunks: the meta file
+          // (its URL goes to the worker) and, under assets/search/, the files it names.
+          let url = JSON.stringify(DEV_SEARCH_URL);
+          if (!server) {
+            const index = shards();
+            for (const [name, source] of index.files) this.emitFile({ type: 'asset', fileName: `assets/search/${name}`, source });
+            const fileName = `assets/search-${digest(index.metaJson)}.json`;
+            url = `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', fileName, source: index.metaJson })}`;
+          }
+          return `import { loadSearchInWorker } from ${from('loadInWorker.ts')};\nexport const loadSearch = () => loadSearchInWorker(${url});\n`;
         }
         if (id === RESOLVED_LAYOUT) return jsonModule(layoutOf());
         if (split()) return splitCorpusModule(manifestFileOf(), join(root, 'src/app/corpusFiles.ts'));

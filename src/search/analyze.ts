@@ -85,6 +85,11 @@ export class Analyzer {
     return forms;
   }
 
+  /** Empties the cache (the lexicon learnt words: the sharded index loaded a shard). */
+  forget(): void {
+    this.cache.clear();
+  }
+
   private analyze(raw: string): WordForms[] {
     const out: WordForms[] = [];
     for (const part of stripMarks(raw).split(' ')) {

@@ -31,6 +31,22 @@ export function indexDocuments(corpus: Corpus, u: Units): IndexDoc[] {
  * the corpus's own entities are added to them. Only protected words that occur in the corpus are kept.
  */
 export function buildSearchBundle(corpus: Corpus, protectedNames: string[]): SearchBundle {
+  const { index, shipped } = buildIndex(corpus, protectedNames);
+  return {
+    format: 'isnad-search',
+    version: SEARCH_BUNDLE_VERSION,
+    options: OPTIONS_FINGERPRINT,
+    corpus: corpusFingerprint(corpus),
+    protected: [...shipped].sort(),
+    index: index.toJSON(),
+  };
+}
+
+/** The MiniSearch index of a corpus, its units, and the protected words shipped with it. */
+export function buildIndex(
+  corpus: Corpus,
+  protectedNames: string[],
+): { index: MiniSearch<IndexDoc>; units: Units; shipped: Set<string> } {
   const u = collectUnits(corpus);
   const persons = u.entities.filter((e) => e.type === 'person').flatMap((e) => e.names);
   const others = u.entities.filter((e) => e.type !== 'person').flatMap((e) => e.names);
@@ -41,12 +57,5 @@ export function buildSearchBundle(corpus: Corpus, protectedNames: string[]): Sea
   const analyzer = new Analyzer(buildLexicon(vocabulary, shipped));
   const index = new MiniSearch<IndexDoc>(miniSearchOptions(analyzer));
   index.addAll(indexDocuments(corpus, u));
-  return {
-    format: 'isnad-search',
-    version: SEARCH_BUNDLE_VERSION,
-    options: OPTIONS_FINGERPRINT,
-    corpus: corpusFingerprint(corpus),
-    protected: [...shipped].sort(),
-    index: index.toJSON(),
-  };
+  return { index, units: u, shipped };
 }

@@ -6,10 +6,11 @@
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import type { Corpus, EntityType } from '../model/schema';
-import { ANALYZER_VERSION, words, type Analyzer } from './analyze';
+import { Analyzer, ANALYZER_VERSION, words } from './analyze';
 import { queryLexicon } from './lexicon';
 import { Postings } from './postings';
 import { Searcher } from './searcher';
+import { CorpusSource } from './source';
 import type { HitKind } from './units';
 import { loadIndexSteps } from './loadIndex';
 import { mentionUnitsSteps } from './mentions';
@@ -98,6 +99,13 @@ export interface SearchHit {
   statement?: string;
   /** How many mentions the entity has within the filters (entity hits). */
   mentions?: number;
+  /**
+   * For display where the page holds no corpus (the sharded index in the worker): the passage's or
+   * statement's text (`start … end` of the document's text), the document's title and language.
+   */
+  text?: string;
+  title?: string;
+  lang?: string;
 }
 
 /** Results grouped by kind, best first in each group. */
@@ -108,11 +116,13 @@ export interface SearchResults {
   passages: SearchHit[];
   /** Number of hits in all groups before any cut. */
   total: number;
+  /** With a `limit`: how many hits each group would have without it (up to 20, 50 and 100). */
+  counts?: { entities: number; statements: number; passages: number };
 }
 
 /** The search engine the page and the CLI use. */
 export interface SearchEngine {
-  search(query: string, filters?: SearchFilters): SearchResults;
+  search(query: string, filters?: SearchFilters, options?: SearchOptions): SearchResults;
 }
 
 /**
@@ -120,7 +130,18 @@ export interface SearchEngine {
  * overtaken by a newer one before it was answered gives `null`; answers never arrive out of order.
  */
 export interface AsyncSearchEngine {
-  search(query: string, filters?: SearchFilters): Promise<SearchResults | null>;
+  /**
+   * `options.limit`: hits per group wanted (default: all, up to 20 entities, 50 statements, 100
+   * passages). The sharded index fetches a document per hit it returns, so a page that shows a few
+   * hits per group may ask for those only (the same first hits).
+   */
+  search(query: string, filters?: SearchFilters, options?: SearchOptions): Promise<SearchResults | null>;
+}
+
+/** How much of an answer is wanted. */
+export interface SearchOptions {
+  /** Hits per group: the first `limit` of each (as in the full answer); `counts` then gives the full sizes. */
+  limit?: number;
 }
 
 /** Loads a bundle for a corpus at once; throws an Isnad error when it was built otherwise or for other data. */
@@ -164,9 +185,9 @@ function* loadSteps(bundle: SearchBundle, corpus: Corpus): Steps<SearchEngine> {
   const hasTerm = (term: string) =>
     (loaded.index as unknown as { _index?: { has(t: string): boolean } })?._index?.has(term) ?? false;
   const units = yield* collectUnitsSteps(corpus);
-  const searcher = new Searcher(corpus, units, queryLexicon(hasTerm, new Set(bundle.protected)));
-  loaded.index = yield* loadIndexSteps<IndexDoc>(bundle.index, miniSearchOptions(searcher.analyzer));
+  const analyzer = new Analyzer(queryLexicon(hasTerm, new Set(bundle.protected)));
+  loaded.index = yield* loadIndexSteps<IndexDoc>(bundle.index, miniSearchOptions(analyzer));
   const mentions = yield* mentionUnitsSteps(corpus, units);
   const postings = yield* Postings.steps(loaded.index, units.units.length, units.firstEntity);
-  return searcher.attach(loaded.index, mentions, postings);
+  return new Searcher(new CorpusSource(corpus, units, mentions), analyzer).attach(postings);
 }

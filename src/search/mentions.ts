@@ -40,6 +40,11 @@ export class MentionUnits {
     for (let k = 0; k < n; k++) this.entries[next[this.unit[k]!]!++] = k;
   }
 
+  /** Entries of entity `e`: `[from, to)`. */
+  range(e: number): [number, number] {
+    return [this.byEntity[e]!, this.byEntity[e + 1]!];
+  }
+
   /** Entry numbers of the mentions inside a unit. */
   inUnit(unit: number): Int32Array {
     return this.entries.subarray(this.byUnit[unit]!, this.byUnit[unit + 1]!);

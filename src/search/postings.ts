@@ -14,14 +14,28 @@ import { drain, type Steps } from './steps';
 /** Postings of one term: field id → (short document id → term frequency). */
 type FieldData = Map<number, Map<number, number>>;
 
-interface RadixTree {
+/** What scoring reads of the term dictionary: MiniSearch's radix tree, or the sharded index's (shardStore.ts). */
+export interface TermTree {
   get(term: string): FieldData | undefined;
   atPrefix(prefix: string): Iterable<[string, FieldData]>;
   fuzzyGet(term: string, maxDistance: number): Map<string, [FieldData, number]>;
 }
 
+/** Everything BM25 needs corpus-wide, for an index that is not a loaded MiniSearch (the sharded index). */
+export interface PostingsParts {
+  tree: TermTree;
+  fieldIds: Record<string, number>;
+  fields: string[];
+  boost: Record<string, number>;
+  avgFieldLength: number[];
+  documentCount: number;
+}
+
+/** Code-unit order: prefix and fuzzy terms are summed in it, so every tree (whatever its insertion order) gives the same floats. */
+const byTerm = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
 interface Internals {
-  _index: RadixTree;
+  _index: TermTree;
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
@@ -64,7 +78,7 @@ export interface WordScores {
 
 /** Scores words against one loaded index. */
 export class Postings {
-  private readonly tree: RadixTree;
+  private readonly tree: TermTree;
   private readonly fieldIds: Record<string, number>;
   private readonly fields: string[];
   private readonly boost: Record<string, number>;
@@ -77,6 +91,19 @@ export class Postings {
   private readonly sources: Uint8Array;
   private readonly out: WordScores;
 
+  /**
+   * Postings over an index whose units are numbered as short ids (the sharded index): field lengths
+   * arrive with the postings (`setLength`), as shards are loaded.
+   */
+  static fromParts(parts: PostingsParts, units: number, firstEntity: number): Postings {
+    return new Postings(parts, units, firstEntity, false);
+  }
+
+  /** A unit's length in a field (the sharded index stores it beside each posting). */
+  setLength(fieldId: number, unit: number, length: number): void {
+    this.lengths[fieldId]![unit] = length;
+  }
+
   /** `new Postings` in steps (see steps.ts): filling the per-document arrays is a pass over every unit. */
   static *steps(index: MiniSearch<{ id: number }>, units: number, firstEntity: number): Steps<Postings> {
     const postings = new Postings(index, units, firstEntity, false);
@@ -85,11 +112,25 @@ export class Postings {
   }
 
   constructor(
-    index: MiniSearch<{ id: number }>,
+    index: MiniSearch<{ id: number }> | PostingsParts,
     units: number,
     private readonly firstEntity: number,
     fill = true,
   ) {
+    if ('tree' in index) {
+      this.tree = index.tree;
+      this.fieldIds = index.fieldIds;
+      this.fields = index.fields;
+      this.boost = index.boost;
+      this.avg = index.avgFieldLength;
+      this.count = index.documentCount;
+      // Short ids are unit numbers.
+      this.unitOf = Int32Array.from({ length: units }, (_, i) => i);
+      this.lengths = this.fields.map(() => new Float64Array(units));
+      this.sources = new Uint8Array(units);
+      this.out = { touched: [], score: new Float64Array(units), terms: new Set(), entityTerms: new Map() };
+      return;
+    }
     const ms = index as unknown as Internals;
     this.tree = ms._index;
     this.fieldIds = ms._fieldIds;
@@ -132,7 +173,7 @@ export class Postings {
       this.add(q, q.term, 1, this.tree.get(q.term), fields, highlight);
       const prefixed = new Set<string>();
       if (q.prefix) {
-        for (const [term, data] of this.tree.atPrefix(q.term)) {
+        for (const [term, data] of [...this.tree.atPrefix(q.term)].sort(byTerm)) {
           const distance = term.length - q.term.length;
           if (!distance) continue;
           prefixed.add(term);
@@ -140,7 +181,7 @@ export class Postings {
         }
       }
       if (q.fuzzy) {
-        for (const [term, [data, distance]] of this.tree.fuzzyGet(q.term, q.fuzzy)) {
+        for (const [term, [data, distance]] of [...this.tree.fuzzyGet(q.term, q.fuzzy)].sort(byTerm)) {
           if (!distance || prefixed.has(term)) continue;
           this.add(q, term, (FUZZY_WEIGHT * term.length) / (term.length + distance), data, fields, highlight);
         }

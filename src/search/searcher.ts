@@ -5,16 +5,13 @@
  * matches), phrases checked in the original text, filters, then highlights computed by re-tokenising
  * the original text of the hits that are returned.
  */
-import type MiniSearch from 'minisearch';
-import type { Corpus } from '../model/schema';
 import { Analyzer, tokenize } from './analyze';
-import { mentionUnits, type MentionUnits } from './mentions';
 import { Postings, type TermQuery } from './postings';
-import type { IndexDoc, SearchFilters, SearchHit, SearchResults } from './engine';
+import type { SearchFilters, SearchHit, SearchOptions, SearchResults } from './engine';
 import { plainWord } from './lexicon';
 import { parseQuery, type QueryWord } from './query';
-import type { Lexicon } from './stem';
-import type { EntityRef, Unit, Units } from './units';
+import type { SearchSource } from './source';
+import type { MentionRef, Unit } from './units';
 
 /** How much of an entity's score a passage gets for mentioning it. */
 const EXPANSION = 0.8;
@@ -109,9 +106,7 @@ interface UnitWords {
 
 export class Searcher {
   readonly analyzer: Analyzer;
-  private index: MiniSearch<IndexDoc> | null = null;
   private postings: Postings | null = null;
-  private mentions: MentionUnits | null = null;
   private readonly nameForms = new Map<number, string[][][]>();
   private readonly unitWords = new Map<number, UnitWords>();
   private readonly words = new Map<string, WordResult>();
@@ -121,31 +116,43 @@ export class Searcher {
   private readonly best: Float64Array;
 
   constructor(
-    private readonly corpus: Corpus,
-    private readonly u: Units,
-    lexicon: Lexicon,
+    private readonly source: SearchSource,
+    analyzer: Analyzer,
   ) {
-    this.analyzer = new Analyzer(lexicon);
-    const n = u.units.length;
+    this.analyzer = analyzer;
+    const n = source.size;
     this.mask = new Int32Array(n);
     this.total = new Float64Array(n);
     this.best = new Float64Array(n);
   }
 
-  /** Connects the loaded index (done once by the loader); `mentions` and `postings` when already built in steps. */
-  attach(index: MiniSearch<IndexDoc>, mentions?: MentionUnits, postings?: Postings): this {
-    this.index = index;
-    this.postings = postings ?? new Postings(index, this.u.units.length, this.u.firstEntity);
-    this.mentions = mentions ?? mentionUnits(this.corpus, this.u);
+  /** Connects the scoring of the loaded index (done once by the loader). */
+  attach(postings: Postings): this {
+    this.postings = postings;
     return this;
   }
 
-  /** Searches; see engine.ts for the result shape. */
-  search(query: string, filters: SearchFilters = {}): SearchResults {
+  /**
+   * Drops every cache: the sharded index answered a run from data still missing (shardStore.ts), so
+   * word forms, word scores, names' forms and units' words may have been worked out from placeholders.
+   */
+  forget(): void {
+    this.analyzer.forget();
+    this.words.clear();
+    this.unitWords.clear();
+    this.nameForms.clear();
+  }
+
+  /**
+   * Searches; see engine.ts for the result shape. `limit` cuts each group to its best `limit` hits
+   * (the same hits, in the same order, as the first ones without it; `total` still counts them all).
+   */
+  search(query: string, filters: SearchFilters = {}, options: SearchOptions = {}): SearchResults {
+    const limit = options.limit ?? Infinity;
     const empty: SearchResults = { query, entities: [], statements: [], passages: [], total: 0 };
     const parsed = parseQuery(query, this.analyzer);
     const qwords = parsed.words.slice(0, MAX_WORDS);
-    if (!this.index || !this.postings || qwords.length === 0) return empty;
+    if (!this.postings || qwords.length === 0) return empty;
     const full = (1 << qwords.length) - 1;
     const entityTerms = new Map<number, Set<string>>();
     const highlight = new Set<string>();
@@ -163,28 +170,37 @@ export class Searcher {
     const covered = new Set<number>();
     for (const [id, terms] of entityTerms) if (this.isNamed(id, terms)) covered.add(id);
     const expanded = new Set<number>();
+    const firstEntity = this.source.firstEntity;
     for (const id of covered) {
-      const entity = this.u.entities[id - this.u.firstEntity]!;
-      if (!filters.types?.length || filters.types.includes(entity.type)) expanded.add(id - this.u.firstEntity);
+      const entity = this.source.entity(id - firstEntity);
+      if (!filters.types?.length || filters.types.includes(entity.type)) expanded.add(id - firstEntity);
     }
     const touched = this.combine(perWord, covered, expanded);
     try {
       const groups = { entity: [] as number[], statement: [] as number[], passage: [] as number[] };
       for (const id of touched) {
-        if (id >= this.u.firstEntity) groups.entity.push(id);
-        else if (id >= this.u.firstStatement) groups.statement.push(id);
+        if (id >= firstEntity) groups.entity.push(id);
+        else if (id >= this.source.firstStatement) groups.statement.push(id);
         else groups.passage.push(id);
       }
       const statements = this.pick(groups.statement, full, parsed.phrases, filters, LIMITS.statement);
       const passages = this.pick(groups.passage, full, parsed.phrases, filters, LIMITS.passage);
       const entities = this.pickEntities(groups.entity, full, covered, parsed.phrases, filters);
+      const counts = {
+        entities: Math.min(entities.length, LIMITS.entity),
+        statements: statements.top.length,
+        passages: passages.top.length,
+      };
+      statements.top.length = Math.min(statements.top.length, limit);
+      passages.top.length = Math.min(passages.top.length, limit);
       const span = (id: number) => this.spanHit(id, this.total[id]!, highlight, expanded, parsed.phrases);
       return {
         query,
-        entities: entities.slice(0, LIMITS.entity).map(([id, score]) => this.entityHit(id, score, filters)),
+        entities: entities.slice(0, Math.min(LIMITS.entity, limit)).map(([id, score]) => this.entityHit(id, score, filters)),
         statements: statements.top.map(span),
         passages: passages.top.map(span),
         total: entities.length + statements.count + passages.count,
+        ...(options.limit === undefined ? {} : { counts }),
       };
     } finally {
       for (const id of touched) {
@@ -264,7 +280,7 @@ export class Searcher {
    */
   private combine(perWord: WordResult[], covered: Set<number>, expanded: Set<number>): number[] {
     const touched: number[] = [];
-    const mu = expanded.size ? this.mentions : null;
+    const mu = expanded.size ? this.source.mentions : null;
     const best = this.best;
     perWord.forEach((word, i) => {
       const bit = 1 << i;
@@ -276,11 +292,12 @@ export class Searcher {
       }
       if (mu) {
         for (const [id, score] of word.entities) {
-          const e = id - this.u.firstEntity;
+          const e = id - this.source.firstEntity;
           if (!covered.has(id) || !expanded.has(e)) continue;
           const direct = score * EXPANSION;
           const indirect = direct * INDIRECT;
-          for (let k = mu.byEntity[e]!; k < mu.byEntity[e + 1]!; k++) {
+          const [from, to] = mu.range(e);
+          for (let k = from; k < to; k++) {
             const unit = mu.unit[k]!;
             const credit = mu.indirect[k] ? indirect : direct;
             if (best[unit] === 0) seen.push(unit);
@@ -302,7 +319,7 @@ export class Searcher {
   private formsOfNames(id: number): string[][][] {
     let forms = this.nameForms.get(id);
     if (!forms) {
-      const entity = this.u.entities[this.u.units[id]!.ref]!;
+      const entity = this.source.entity(id - this.source.firstEntity);
       forms = entity.names.map((n) =>
         tokenize(n)
           .map((t) => this.analyzer.forms(t.text).flatMap((f) => [f.surface, f.stem]))
@@ -328,7 +345,7 @@ export class Searcher {
     );
     const kept =
       filtered || phrases.length
-        ? ids.filter((id) => this.passes(this.u.units[id]!, filters) && this.hasPhrases(this.u.units[id]!, phrases))
+        ? ids.filter((id) => this.passes(this.source.unit(id), filters) && this.hasPhrases(id, phrases))
         : ids;
     let best = 0;
     let all = false;
@@ -355,24 +372,25 @@ export class Searcher {
     return ids
       .filter((id) => this.mask[id] === full || covered.has(id))
       .filter((id) => {
-        const e = this.u.entities[this.u.units[id]!.ref]!;
+        const e = this.source.entity(id - this.source.firstEntity);
         if (filters.types?.length && !filters.types.includes(e.type)) return false;
         if (phrases.length && !phrases.every((p) => e.names.some((n) => this.phraseAt(n, 0, p) !== null))) return false;
-        return this.mentionsWithin(e, filters).length > 0 || (!filters.doc && !filters.from && !filters.to);
+        if (!filters.doc && !filters.from && !filters.to) return true;
+        return this.mentionsWithin(id - this.source.firstEntity, filters).length > 0;
       })
       .map((id): [number, number] => [id, this.total[id]! * ENTITY_WEIGHT * (covered.has(id) ? 1.5 : 1)])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   }
 
-  private mentionsWithin(e: EntityRef, filters: SearchFilters) {
-    if (!filters.doc && !filters.from && !filters.to) return e.mentions;
-    return e.mentions.filter(
-      (m) => this.docPasses(m.doc, filters) && this.datePasses(this.corpus.documents[m.doc]!.meta.date, filters),
-    );
+  /** An entity's mentions in the documents and dates the filters keep (only called with such a filter). */
+  private mentionsWithin(index: number, filters: SearchFilters): readonly MentionRef[] {
+    return this.source
+      .entityMentions(index)
+      .filter((m) => this.docPasses(m.doc, filters) && this.datePasses(this.source.docDate(m.doc), filters));
   }
 
   private docPasses(doc: number, filters: SearchFilters): boolean {
-    return !filters.doc || this.corpus.documents[doc]?.id === filters.doc;
+    return !filters.doc || this.source.docId(doc) === filters.doc;
   }
 
   private datePasses(date: string | null | undefined, filters: SearchFilters, end = date): boolean {
@@ -384,24 +402,25 @@ export class Searcher {
   /** Document, date and speaker filters for passages and statements. */
   private passes(unit: Unit, filters: SearchFilters): boolean {
     if (!this.docPasses(unit.doc, filters)) return false;
-    const doc = this.corpus.documents[unit.doc]!;
+    const date = this.source.docDate(unit.doc);
     if (unit.kind === 'statement') {
-      const st = doc.statements[unit.ref]!;
+      const st = this.source.statement(unit.doc, unit.ref);
       if (filters.speaker && st.speaker !== filters.speaker) return false;
-      return this.datePasses(st.when.start ?? doc.meta.date, filters, st.when.end ?? st.when.start ?? doc.meta.date);
+      return this.datePasses(st.when.start ?? date, filters, st.when.end ?? st.when.start ?? date);
     }
     if (
       filters.speaker &&
-      !doc.statements.some((st) => st.speaker === filters.speaker && st.start < unit.end && unit.start < st.end)
+      !this.source.statements(unit.doc).some((st) => st.speaker === filters.speaker && st.start < unit.end && unit.start < st.end)
     )
       return false;
-    return this.datePasses(doc.meta.date, filters);
+    return this.datePasses(date, filters);
   }
 
-  private hasPhrases(unit: Unit, phrases: string[][]): boolean {
+  private hasPhrases(id: number, phrases: string[][]): boolean {
     if (phrases.length === 0) return true;
-    const text = this.corpus.documents[unit.doc]!.text.slice(unit.start, unit.end);
-    return phrases.every((p) => this.phraseAt(text, unit.start, p) !== null);
+    const text = this.source.text(id);
+    const start = this.source.unit(id).start;
+    return phrases.every((p) => this.phraseAt(text, start, p) !== null);
   }
 
   /** The span of a phrase's words, consecutive in the text (marks, clitics and spaces aside), or null. */
@@ -422,11 +441,10 @@ export class Searcher {
   }
 
   private spanHit(id: number, score: number, terms: Set<string>, expanded: Set<number>, phrases: string[][]): SearchHit {
-    const unit = this.u.units[id]!;
-    const doc = this.corpus.documents[unit.doc]!;
-    const text = doc.text.slice(unit.start, unit.end);
+    const unit = this.source.unit(id);
+    const text = this.source.text(id);
     const marks: Range[] = [];
-    const mu = this.mentions;
+    const mu = this.source.mentions;
     if (expanded.size && mu) {
       for (const k of mu.inUnit(id)) if (expanded.has(mu.entity[k]!)) marks.push([mu.start[k]!, mu.end[k]!]);
     }
@@ -438,25 +456,39 @@ export class Searcher {
       const at = this.phraseAt(text, unit.start, p);
       if (at) marks.push(at);
     }
-    const statement = unit.kind === 'statement' ? doc.statements[unit.ref]!.id : undefined;
+    const statement = unit.kind === 'statement' ? this.source.statement(unit.doc, unit.ref).id : undefined;
+    const docId = this.source.docId(unit.doc);
     return {
       kind: unit.kind,
-      key: statement ? `statement:${statement}` : `passage:${doc.id}:${unit.start}-${unit.end}`,
-      doc: doc.id,
+      key: statement ? `statement:${statement}` : `passage:${docId}:${unit.start}-${unit.end}`,
+      doc: docId,
       start: unit.start,
       end: unit.end,
       score,
       highlights: merge(marks),
       ...(statement ? { statement } : {}),
+      ...this.source.display?.(id),
     };
   }
 
   private entityHit(id: number, score: number, filters: SearchFilters): SearchHit {
-    const e = this.u.entities[this.u.units[id]!.ref]!;
-    const mentions = this.mentionsWithin(e, filters);
-    // Show the entity where it is named, not where a title or pronoun stands for it.
-    const first = mentions.find((m) => !m.indirect) ?? mentions[0];
-    const doc = first ? this.corpus.documents[first.doc]!.id : '';
+    const index = id - this.source.firstEntity;
+    const e = this.source.entity(index);
+    let first: MentionRef | undefined;
+    let doc = '';
+    let count: number;
+    if (!filters.doc && !filters.from && !filters.to) {
+      // Every mention counts: the source knows the count and where the entity is first named.
+      const summary = this.source.entitySummary(index);
+      ({ first, count } = summary);
+      doc = summary.firstDoc;
+    } else {
+      const mentions = this.mentionsWithin(index, filters);
+      // Show the entity where it is named, not where a title or pronoun stands for it.
+      first = mentions.find((m) => !m.indirect) ?? mentions[0];
+      doc = first ? this.source.docId(first.doc) : '';
+      count = mentions.length;
+    }
     return {
       kind: 'entity',
       key: `entity:${e.id}`,
@@ -466,7 +498,7 @@ export class Searcher {
       score,
       highlights: first ? [[first.start, first.end]] : [],
       entity: e.id,
-      mentions: mentions.length,
+      mentions: count,
     };
   }
 }

@@ -49,3 +49,17 @@ export function snippet(text: string, start: number, end: number, highlights: [n
   if (to < end) pieces.push({ text: ' …', mark: false });
   return pieces;
 }
+
+/**
+ * The snippet of a hit: from the document's text when the page holds it, else from the text the hit
+ * carries (the sharded index's worker sends it: `start … end` of the document).
+ */
+export function hitSnippet(
+  hit: { start: number; end: number; highlights: [number, number][]; text?: string },
+  docText?: string,
+  max = 220,
+): Piece[] {
+  if (docText !== undefined || hit.text === undefined) return snippet(docText ?? '', hit.start, hit.end, hit.highlights, max);
+  const shifted = hit.highlights.map(([s, e]): [number, number] => [s - hit.start, e - hit.start]);
+  return snippet(hit.text, 0, hit.text.length, shifted, max);
+}

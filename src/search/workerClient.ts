@@ -1,13 +1,11 @@
 /**
- * The page's side of the search worker (workerProtocol.ts): hands the worker the corpus and where the
- * index is, then turns searches into numbered messages, one in flight at a time. A search asked while
+ * The page's side of the search worker (workerProtocol.ts): tells the worker where the sharded index's
+ * meta file is (nothing else: the worker fetches what queries need and needs no corpus), then turns searches into numbered messages, one in flight at a time. A search asked while
  * another is in flight waits; a newer one replaces it (the replaced one gives `null`), so a fast typist
  * never queues work for words already gone. A reply for an older search never overwrites a newer one:
  * once search n is answered, an answer to a search before n gives `null`.
  */
-import type { Corpus } from '../model/schema';
-import type { AsyncSearchEngine, SearchBundle, SearchFilters, SearchResults } from './engine';
-import { yieldToPage } from './steps';
+import type { AsyncSearchEngine, SearchFilters, SearchOptions, SearchResults } from './engine';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 /** What the client needs of a Worker (a fake one in tests). */
@@ -18,14 +16,12 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-/** Characters of document text per slice of the corpus: copying one slice takes a few milliseconds. */
-const SLICE_CHARS = 200_000;
-
 /** A search asked of the worker, until it is answered. */
 interface Asked {
   id: number;
   query: string;
   filters: SearchFilters;
+  limit?: number;
   resolve: (r: SearchResults | null) => void;
   reject: (e: Error) => void;
 }
@@ -39,8 +35,10 @@ export function spawnSearchWorker(): WorkerPort {
 }
 
 export class WorkerSearch implements AsyncSearchEngine {
-  /** The engine's own time for the last answered search, inside the worker (the benchmark). */
+  /** The worker's time for the last answered search, shards fetched included (the benchmark). */
   lastEngineMs = 0;
+  /** Files the worker fetched for the last answered search (the benchmark). */
+  lastFiles = 0;
   private sent = 0;
   private answered = 0;
   private inFlight: Asked | null = null;
@@ -48,11 +46,11 @@ export class WorkerSearch implements AsyncSearchEngine {
 
   constructor(private readonly worker: WorkerPort) {}
 
-  search(query: string, filters: SearchFilters = {}): Promise<SearchResults | null> {
+  search(query: string, filters: SearchFilters = {}, options: SearchOptions = {}): Promise<SearchResults | null> {
     const id = ++this.sent;
     return new Promise((resolve, reject) => {
       this.next?.resolve(null);
-      this.next = { id, query, filters, resolve, reject };
+      this.next = { id, query, filters, ...(options.limit ? { limit: options.limit } : {}), resolve, reject };
       this.send();
     });
   }
@@ -61,7 +59,13 @@ export class WorkerSearch implements AsyncSearchEngine {
     if (this.inFlight || !this.next) return;
     const asked = (this.inFlight = this.next);
     this.next = null;
-    this.worker.postMessage({ type: 'search', id: asked.id, query: asked.query, filters: asked.filters });
+    this.worker.postMessage({
+      type: 'search',
+      id: asked.id,
+      query: asked.query,
+      filters: asked.filters,
+      ...(asked.limit ? { limit: asked.limit } : {}),
+    });
   }
 
   /** Handles a reply to a search (loading replies are handled by `startSearchWorker`). */
@@ -74,6 +78,7 @@ export class WorkerSearch implements AsyncSearchEngine {
     else {
       this.answered = reply.id;
       this.lastEngineMs = reply.ms;
+      this.lastFiles = reply.files ?? 0;
       asked.resolve(reply.results);
     }
     this.send();
@@ -92,13 +97,12 @@ export class WorkerSearch implements AsyncSearchEngine {
 }
 
 /**
- * Starts the engine in a worker: the corpus goes over in slices (yielding to the page between
- * them), then the index's URL (the worker fetches and parses it) or the bundle itself. Resolves when
- * the engine is loaded; rejects when the worker cannot start or the index cannot be loaded.
+ * Starts the engine in a worker, given the absolute URL of the sharded index's meta file. Resolves
+ * when the worker has loaded the meta file; rejects when the worker cannot start or the file cannot
+ * be loaded.
  */
 export async function startSearchWorker(
-  corpus: Corpus,
-  index: { bundleUrl: string } | { bundle: SearchBundle },
+  index: { metaUrl: string },
   worker: WorkerPort = spawnSearchWorker(),
 ): Promise<WorkerSearch> {
   const search = new WorkerSearch(worker);
@@ -115,20 +119,7 @@ export async function startSearchWorker(
     };
   });
   try {
-    let slice: Corpus['documents'] = [];
-    let chars = 0;
-    for (const d of corpus.documents) {
-      slice.push(d);
-      chars += d.text.length;
-      if (chars >= SLICE_CHARS) {
-        worker.postMessage({ type: 'documents', documents: slice });
-        slice = [];
-        chars = 0;
-        await yieldToPage();
-      }
-    }
-    if (slice.length) worker.postMessage({ type: 'documents', documents: slice });
-    worker.postMessage({ type: 'load', corpus: { ...corpus, documents: [] }, ...index });
+    worker.postMessage({ type: 'load', metaUrl: index.metaUrl });
     await ready;
   } catch (e) {
     worker.terminate();

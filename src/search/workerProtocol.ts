@@ -1,39 +1,51 @@
 /**
  * The search worker's side of the conversation, written as a plain message handler so that Vitest can
- * drive it without a Worker (searchWorker.ts only wires it to `self`). The page sends the corpus in
- * slices, then where the index is; the worker loads the engine and answers searches with the hits
- * (ids, offsets, highlight ranges, scores): the page draws snippets from its own copy of the corpus.
+ * drive it without a Worker (searchWorker.ts only wires it to `self`). The page sends the URL of the
+ * sharded index's meta file; the worker fetches it, then for each search the shards the query needs
+ * (shardStore.ts), and answers with the hits: ids, offsets, highlight ranges, scores, and the text,
+ * title and language to draw them with. It never needs the page's corpus.
  *
  * A search is run as soon as it arrives (the client keeps one in flight, so none pile up here). Before
- * the engine is loaded only the newest search waits: one that arrives then replaces the one waiting,
- * which is answered `skipped`.
+ * the meta file is loaded only the newest search waits: one that arrives then replaces the one
+ * waiting, which is answered `skipped`.
  */
-import type { Corpus, IsnadDocument } from '../model/schema';
-import { loadSearchEngine, type SearchBundle, type SearchEngine, type SearchFilters, type SearchResults } from './engine';
+import type { AsyncSearchEngine, SearchFilters, SearchResults } from './engine';
+import { loadShardedSearch } from './shardedEngine';
+import { fetchJson, type FetchJson } from './shardStore';
 
 /** Page → worker. */
-export type WorkerRequest =
-  /** Part of the corpus's documents, in order (sent in slices so no one copy blocks the page long). */
-  | { type: 'documents'; documents: IsnadDocument[] }
-  /** The rest of the corpus (its `documents` empty) and the index: a URL to fetch, or the bundle itself. */
-  | { type: 'load'; corpus: Corpus; bundleUrl?: string; bundle?: SearchBundle }
-  | { type: 'search'; id: number; query: string; filters: SearchFilters };
+export type WorkerRequest = LoadRequest | SearchRequest;
+
+/** Where the sharded index's meta file is (absolute URL); the other files are found from it. */
+export interface LoadRequest {
+  type: 'load';
+  metaUrl: string;
+}
+
+/** A search; `limit`: hits per group wanted (default: all). */
+export interface SearchRequest {
+  type: 'search';
+  id: number;
+  query: string;
+  filters: SearchFilters;
+  limit?: number;
+}
 
 /** Worker → page. */
 export type WorkerReply =
   | { type: 'ready'; ms: number }
   /** `id` null: loading failed. */
   | { type: 'error'; id: number | null; message: string }
-  /** `ms`: the engine's own time for the search, inside the worker. */
-  | { type: 'results'; id: number; results: SearchResults; ms: number }
+  /** `ms`: the worker's time for the search, shards fetched included; `files`: files it fetched for it. */
+  | { type: 'results'; id: number; results: SearchResults; ms: number; files?: number }
   /** A newer search arrived before the engine was loaded. */
   | { type: 'skipped'; id: number };
 
 export interface WorkerHandlerOptions {
-  /** Fetches and parses the bundle (default: `fetch(url)` then `.json()`). */
-  fetchBundle?: (url: string) => Promise<SearchBundle>;
-  /** Loads the engine (default: `loadSearchEngine`, at once: in a worker nothing waits on the slices). */
-  load?: (bundle: SearchBundle, corpus: Corpus) => Promise<SearchEngine> | SearchEngine;
+  /** Fetches and parses a JSON file (default: `fetch(url)` then `.json()`). */
+  fetchJson?: FetchJson;
+  /** Loads the engine (default: `loadShardedSearch`). */
+  load?: (metaUrl: string, fetch: FetchJson) => Promise<AsyncSearchEngine>;
 }
 
 function message(e: unknown): string {
@@ -42,24 +54,26 @@ function message(e: unknown): string {
 
 /** Returns the handler of the worker's incoming messages; `post` sends a reply to the page. */
 export function createSearchWorkerHandler(post: (reply: WorkerReply) => void, options: WorkerHandlerOptions = {}) {
-  const fetchBundle =
-    options.fetchBundle ??
-    (async (url: string) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`Isnad: the search index ${url} answered ${response.status}`);
-      return (await response.json()) as SearchBundle;
-    });
-  const load = options.load ?? loadSearchEngine;
-  const documents: IsnadDocument[] = [];
-  let engine: SearchEngine | null = null;
+  const fetch = options.fetchJson ?? fetchJson;
+  const load = options.load ?? loadShardedSearch;
+  let engine: AsyncSearchEngine | null = null;
   let failed = false;
   let waiting: Extract<WorkerRequest, { type: 'search' }> | null = null;
 
-  const run = (request: Extract<WorkerRequest, { type: 'search' }>, engine: SearchEngine) => {
+  const run = async (request: Extract<WorkerRequest, { type: 'search' }>, engine: AsyncSearchEngine) => {
     try {
       const t0 = performance.now();
-      const results = engine.search(request.query, request.filters);
-      post({ type: 'results', id: request.id, results, ms: performance.now() - t0 });
+      const fetched = (engine as { store?: { fetched: string[] } }).store?.fetched;
+      const before = fetched?.length ?? 0;
+      const results = await engine.search(request.query, request.filters, request.limit ? { limit: request.limit } : {});
+      if (!results) return post({ type: 'skipped', id: request.id });
+      post({
+        type: 'results',
+        id: request.id,
+        results,
+        ms: performance.now() - t0,
+        ...(fetched ? { files: fetched.length - before } : {}),
+      });
     } catch (e) {
       post({ type: 'error', id: request.id, message: message(e) });
     }
@@ -67,20 +81,15 @@ export function createSearchWorkerHandler(post: (reply: WorkerReply) => void, op
 
   return async function handle(request: WorkerRequest): Promise<void> {
     switch (request.type) {
-      case 'documents':
-        for (const d of request.documents) documents.push(d);
-        return;
       case 'load':
         try {
           const t0 = performance.now();
-          const bundle = request.bundle ?? (request.bundleUrl ? await fetchBundle(request.bundleUrl) : null);
-          if (!bundle) throw new Error('Isnad: the search worker was given no index');
-          const corpus: Corpus = { ...request.corpus, documents: [...request.corpus.documents, ...documents] };
-          documents.length = 0;
-          engine = await load(bundle, corpus);
+          if (!request.metaUrl) throw new Error('Isnad: the search worker was given no index');
+          engine = await load(request.metaUrl, fetch);
           post({ type: 'ready', ms: performance.now() - t0 });
-          if (waiting) run(waiting, engine);
+          const first = waiting;
           waiting = null;
+          if (first) await run(first, engine);
         } catch (e) {
           failed = true;
           post({ type: 'error', id: null, message: message(e) });

@@ -133,4 +133,45 @@ describe('SearchPanel with an engine that answers later (the worker)', () => {
     await fireEvent.input(box, { target: { value: 'بوتين' } });
     await waitFor(() => expect(document.querySelector('[aria-live="polite"]')?.textContent).toContain('the worker died'));
   });
+
+  it('asks only for the hits it draws, and for more when the reader asks (the sharded index fetches a document per hit)', async () => {
+    const limits: (number | undefined)[] = [];
+    // Twenty passages, as an engine would return them with no limit; `counts` tells the panel how many there are.
+    const hit = (i: number): SearchResults['passages'][number] => ({
+      kind: 'passage',
+      key: `passage:d:${i}`,
+      doc: corpus.documents[0]!.id,
+      start: 0,
+      end: 10,
+      score: 20 - i,
+      highlights: [],
+      text: `نص ${i}`,
+    });
+    const paged: AsyncSearchEngine = {
+      search: async (query, _filters, options) => {
+        limits.push(options?.limit);
+        const n = Math.min(20, options?.limit ?? 20);
+        return {
+          query,
+          entities: [],
+          statements: [],
+          passages: Array.from({ length: n }, (_, i) => hit(i)),
+          total: 20,
+          counts: { entities: 0, statements: 0, passages: 20 },
+        };
+      },
+    };
+    const { box } = setup({ loadEngine: async () => paged });
+    await fireEvent.input(box, { target: { value: 'نص' } });
+    await waitFor(() => expect(document.querySelectorAll('[data-result]').length).toBe(12));
+    expect(limits.at(-1)).toBe(12);
+    const more = document.querySelector<HTMLButtonElement>('.show-more')!;
+    expect(more.textContent).toMatch(/[8٨]/);
+    await fireEvent.click(more);
+    await waitFor(() => expect(document.querySelectorAll('[data-result]').length).toBe(20));
+    expect(limits.at(-1)).toBe(62);
+    // A new query starts again from one page.
+    await fireEvent.input(box, { target: { value: 'نصوص' } });
+    await waitFor(() => expect(limits.at(-1)).toBe(12));
+  });
 });

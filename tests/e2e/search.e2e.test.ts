@@ -12,6 +12,8 @@ describe('search in the page', () => {
     const { page, errors } = await openPage(h, '?lang=ar');
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const requested: string[] = [];
+    page.on('request', (r) => void requested.push(new URL(r.url()).pathname));
     const box = page.locator('#search input[type=search]');
     await box.fill('ترمب');
     await page.locator('[data-result]').first().waitFor();
@@ -29,6 +31,10 @@ describe('search in the page', () => {
     // The engine runs in its worker, not on the page (docs/search.md); the page never fell back.
     expect(page.workers().some((w) => /searchWorker/.test(w.url()))).toBe(true);
     expect(warnings.filter((w) => w.includes('search runs on the page'))).toEqual([]);
+    // The worker fetched the files of the sharded index that the query needed, each once (docs/search.md).
+    const shards = requested.filter((p) => p.includes('/assets/search/'));
+    expect(shards.some((p) => /\/t-[0-9a-f]+\.json$/.test(p))).toBe(true);
+    expect(new Set(shards).size).toBe(shards.length);
     await page.context().close();
   });
 
