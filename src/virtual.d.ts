@@ -17,7 +17,8 @@ declare module 'virtual:isnad/search-loader' {
    * The engine in a worker (main build: it fetches the sharded index itself, `corpus` is not used and
    * may be left out) or on the page (one-file build, custom element: the corpus is required there).
    */
+  /** `corpus` is asked for only where search runs on the page (the one-file page, the element). */
   export function loadSearch(
-    corpus?: import('./model/schema').Corpus,
+    corpus?: () => Promise<import('./model/schema').Corpus>,
   ): Promise<import('./search/engine').SearchEngine | import('./search/engine').AsyncSearchEngine>;
 }

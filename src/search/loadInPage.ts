@@ -7,8 +7,8 @@
 import type { Corpus } from '../model/schema';
 import { loadSearchEngineAsync, type SearchEngine } from './engine';
 
-export async function loadSearch(corpus?: Corpus): Promise<SearchEngine> {
+export async function loadSearch(corpus?: () => Promise<Corpus>): Promise<SearchEngine> {
   if (!corpus) throw new Error('Isnad: search on the page needs the corpus');
-  const bundle = await import('virtual:isnad/search');
-  return loadSearchEngineAsync(bundle.default, corpus);
+  const [bundle, whole] = await Promise.all([import('virtual:isnad/search'), corpus()]);
+  return loadSearchEngineAsync(bundle.default, whole);
 }

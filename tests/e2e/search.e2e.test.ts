@@ -74,6 +74,8 @@ describe('long result lists', () => {
     const more = page.getByRole('button', { name: /Passages: \d+ more/ });
     if (before === 12 && (await more.count()) > 0) {
       await more.click();
+      // More hits are asked of the engine (in its worker): they arrive a moment later.
+      await page.waitForFunction((n) => document.querySelectorAll('[data-result="passage"]').length > n, before);
       expect(await page.locator('[data-result="passage"]').count()).toBeGreaterThan(before);
     }
     await page.context().close();

@@ -171,8 +171,6 @@ export const ar: Dictionary = {
   'search.more': '{group}: {n} أخرى',
   'search.label': 'البحث في المقالات والتصريحات والأسماء',
   'search.placeholder': 'اسم أو كلمة أو "عبارة بين علامتي تنصيص"…',
-  'search.load': 'تحميل البحث',
-  'search.loadNote': 'يقرأ البحث نصوص المقالات كلها ({n})، وتُحمَّل عند طلبه.',
   'search.loading': 'جارٍ تحميل فهرس البحث…',
   'search.error': 'تعذّر تحميل فهرس البحث: {message}',
   'search.count': 'النتائج: {n}',

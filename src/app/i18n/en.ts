@@ -171,8 +171,6 @@ export const en = {
   'search.more': '{group}: {n} more',
   'search.label': 'Search articles, statements and names',
   'search.placeholder': 'A name, a word, or a "quoted phrase"…',
-  'search.load': 'Load search',
-  'search.loadNote': 'Search reads the text of all {n} articles; they are loaded when you ask for it.',
   'search.loading': 'Loading the search index…',
   'search.error': 'The search index could not be loaded: {message}',
   'search.count': 'Results: {n}',
