@@ -16,7 +16,7 @@ export const APP_SELECTORS = {
   shell: '.app',
   reader: 'article.reader',
   searchBox: 'input[type=search]',
-  /** Past a small corpus, search waits for this button: it loads every document (src/app/App.svelte). */
+  /** A search pane that waits for a button (no longer drawn since search reads the manifest; kept for old builds). */
   searchLoad: '#search button.control',
   searchResult: '[data-result]',
   graphNode: '#graph svg [data-entity], #graph svg [data-node]',
