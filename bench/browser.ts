@@ -28,8 +28,8 @@ export interface AppResult {
   firstPaintMs: number | null;
   firstContentfulPaintMs: number | null;
   /**
-   * The same in the Arabic interface (?lang=ar). The first view is prerendered in Arabic; with ?lang=en it
-   * stays hidden until the script has switched it (no layout shift), so its paint comes later.
+   * The same in the Arabic interface (?lang=ar). The first view is prerendered in both languages; with
+   * ?lang=en the page swaps the English one in before its first paint (src/pipeline/prerender.ts).
    */
   firstContentfulPaintArMs?: number | null;
   /** When the reader, the diagram and the timeline first drew (ms since navigation). */
