@@ -226,7 +226,7 @@ export function dropUnconfirmed(ctx: Context): void {
  * A known person the text only ever calls by one word, with no title, whose word is the family name of
  * another person the text names in full, is that other person: the gazetteer's `Kabila` is one of two
  * presidents, and a text that says `Laurent Kabila` and then `Kabila` means the one it named. A known
- * person the text names in full or titles (`President Trump`) keeps the word.
+ * person the text names in full or titles (`President Kabila`) keeps the word.
  */
 function relinkBareSurnames(ctx: Context, bearers: Map<string, Found>): void {
   const spoken = new Set<string>();
