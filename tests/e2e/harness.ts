@@ -33,6 +33,14 @@ export interface WatchedPage {
 }
 
 /** Opens a page that records errors and outside requests. */
+/**
+ * Waits until the app has taken over the prerendered markup (src/main.ts measures `isnad:mounted`): before
+ * that, the page shows the view but a click on it does nothing.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('isnad:mounted').length > 0);
+}
+
 export async function openPage(h: Harness, path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
   const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
   const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startHarness, stopHarness, type Harness } from './harness';
+import { openPage, startHarness, stopHarness, waitForApp, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -91,6 +91,8 @@ describe('links to selections', () => {
     const first = (await nodes.nth(0).getAttribute('data-entity'))!;
     const second = (await nodes.nth(1).getAttribute('data-entity'))!;
     await page.goto(new URL(`?entity=${encodeURIComponent(first)}&lang=en`, h.server.url).href);
+    // The prerendered diagram is there before the app has taken it over: a click would do nothing yet.
+    await waitForApp(page);
     await page.locator(`#graph [data-entity="${second}"]`).dispatchEvent('click');
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('entity') === id, second);
     await page.goBack();
