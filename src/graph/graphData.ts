@@ -165,3 +165,13 @@ export function neighbourMap(edges: readonly GraphEdge[]): Map<string, Set<strin
   }
   return m;
 }
+
+/**
+ * The heaviest edge's weight, at least 1. A loop, not `Math.max(...weights)`: at 10,000 documents there
+ * are hundreds of thousands of edges, past the limit on a call's arguments (the diagram never drew).
+ */
+export function maxEdgeWeight(edges: readonly GraphEdge[]): number {
+  let m = 1;
+  for (const e of edges) if (e.weight > m) m = e.weight;
+  return m;
+}

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Corpus, IsnadDocument } from '../../src/model/schema';
 import { extractRelations } from '../../src/pipeline/relations';
-import { buildGraphData, filterGraph, neighbourMap, rankNodes, type GraphData } from '../../src/graph/graphData';
+import {
+  buildGraphData,
+  filterGraph,
+  maxEdgeWeight,
+  neighbourMap,
+  rankNodes,
+  type GraphData,
+  type GraphEdge,
+} from '../../src/graph/graphData';
 import { buildGraphLayout, fitLayout, layoutGraph } from '../../src/graph/layout';
 import { placeLabels } from '../../src/graph/labels';
 import { moveFocus } from '../../src/graph/nav';
@@ -263,5 +271,26 @@ describe('exports', () => {
 describe('viewFit', () => {
   it('viewFit(600, 500, 300, 500) → half size, centred vertically (as preserveAspectRatio meet)', () => {
     expect(viewFit(600, 500, 300, 500)).toEqual({ scale: 0.5, dx: 0, dy: 125 });
+  });
+});
+
+describe('maxEdgeWeight', () => {
+  const edge = (i: number, weight: number): GraphEdge => ({
+    id: `e${i}`,
+    source: `a${i}`,
+    target: `b${i}`,
+    type: 'co-occurs',
+    directed: false,
+    weight,
+    count: 1,
+    evidence: [],
+  });
+
+  it('is the heaviest weight, at least 1, even for more edges than a call takes arguments (10,000 documents)', () => {
+    expect(maxEdgeWeight([])).toBe(1);
+    expect(maxEdgeWeight([edge(0, 0.25)])).toBe(1);
+    const many = Array.from({ length: 400_000 }, (_, i) => edge(i, 1 + (i % 97) / 10));
+    many[123_456] = edge(123_456, 42);
+    expect(maxEdgeWeight(many)).toBe(42);
   });
 });
