@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import type { Corpus } from '../src/model/schema';
 import { measureApp, type AppResult } from './browser';
 import { launchChromium } from './chromium';
@@ -209,25 +210,13 @@ async function main() {
             void (run.app = await measureApp(
               browser,
               siteDir,
-              (split ? [SYNTHETIC_QUERIES[0]!, SYNTHETIC_QUERIES[2]!] : queriesFor(size)).map((q) => q.q),
+              typedAt(size).map((q) => q.q),
             )),
         );
       await step('search engines', async () => {
-        // The judgments quote the seed: they give the seed's queries and its recall.
-        const judgments = size === 0 ? readJudgments(JUDGMENTS, 'seed', corpus) : null;
-        if (judgments)
-          results.judgments = `${JUDGMENTS}: ${judgments.queries.length} queries on the seed (of ${judgments.total}; the others quote tests/fixtures/articles/search/)${judgments.missingQuotes ? `, ${judgments.missingQuotes} quotes not in the seed corpus` : ''}`;
-        const useJudged = judgments !== null && judgments.queries.length > 0;
-        const queries = useJudged ? judgments.queries : split ? [SYNTHETIC_QUERIES[0]!, SYNTHETIC_QUERIES[2]!] : queriesFor(size);
-        const measured = await measureEngines(
-          browser,
-          corpus,
-          join(WORK, `engines-${name}`),
-          queries,
-          loadKnowledge(seedsDir).names(),
-          useJudged ? judgments.judged : new Map(),
-        );
-        run.engines = { ...measured, queries: queries.map((q) => q.q), judged: useJudged };
+        const { engines, judgmentsNote } = await enginesAt(browser, size, corpus, seedsDir);
+        if (judgmentsNote) results.judgments = judgmentsNote;
+        run.engines = engines;
       });
       const timed = timedStatements(corpus, written);
       if (timed.list.length === 0) run.skipped.push('TimelineJS: no dated statements');
@@ -280,23 +269,8 @@ async function measureSearchOnly(sizes: number[]) {
       const corpusFile = join(WORK, `corpus-${name}.json`);
       measurePipelinePool(seedsDir, corpusFile, 2);
       const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as Corpus;
-      const judgments = size === 0 ? readJudgments(JUDGMENTS, 'seed', corpus) : null;
-      const useJudged = judgments !== null && judgments.queries.length > 0;
-      const queries = useJudged
-        ? judgments.queries
-        : size >= SPLIT_FROM
-          ? [SYNTHETIC_QUERIES[0]!, SYNTHETIC_QUERIES[2]!]
-          : queriesFor(size);
-      const measured = await measureEngines(
-        browser,
-        corpus,
-        join(WORK, `engines-${name}`),
-        queries,
-        loadKnowledge(seedsDir).names(),
-        useJudged ? judgments.judged : new Map(),
-      );
+      const { engines } = await enginesAt(browser, size, corpus, seedsDir);
       const run = previous.runs.find((r) => r.name === name);
-      const engines = { ...measured, queries: queries.map((q) => q.q), judged: useJudged };
       if (run) run.engines = engines;
       console.log(JSON.stringify({ name, ...engines }, null, 2));
     }
@@ -311,6 +285,43 @@ async function measureSearchOnly(sizes: number[]) {
 
 function queriesFor(size: number): Query[] {
   return size === 0 ? SEED_QUERIES : SYNTHETIC_QUERIES;
+}
+
+/** Queries typed in full at a size: from SPLIT_FROM on two, each keystroke there being costly to measure. */
+function typedAt(size: number): Query[] {
+  return size >= SPLIT_FROM ? [SYNTHETIC_QUERIES[0]!, SYNTHETIC_QUERIES[2]!] : queriesFor(size);
+}
+
+/**
+ * The two search engines on one corpus (the full run and `--search-only` alike). On the seed the judged
+ * queries are used, which also give recall; `judgmentsNote` says where they came from.
+ */
+async function enginesAt(
+  browser: Browser,
+  size: number,
+  corpus: Corpus,
+  seedsDir: string,
+): Promise<{ engines: NonNullable<CorpusRun['engines']>; judgmentsNote?: string }> {
+  // The judgments quote the seed: they give the seed's queries and its recall.
+  const judgments = size === 0 ? readJudgments(JUDGMENTS, 'seed', corpus) : null;
+  const judgmentsNote = judgments
+    ? `${JUDGMENTS}: ${judgments.queries.length} queries on the seed (of ${judgments.total}; the others quote tests/fixtures/articles/search/)${judgments.missingQuotes ? `, ${judgments.missingQuotes} quotes not in the seed corpus` : ''}`
+    : undefined;
+  const useJudged = judgments !== null && judgments.queries.length > 0;
+  const queries = useJudged ? judgments.queries : typedAt(size);
+  const name = size === 0 ? 'seed' : String(size);
+  const measured = await measureEngines(
+    browser,
+    corpus,
+    join(WORK, `engines-${name}`),
+    queries,
+    loadKnowledge(seedsDir).names(),
+    useJudged ? judgments.judged : new Map(),
+  );
+  return {
+    engines: { ...measured, queries: queries.map((q) => q.q), judged: useJudged },
+    ...(judgmentsNote ? { judgmentsNote } : {}),
+  };
 }
 
 await main();
