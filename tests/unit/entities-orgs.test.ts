@@ -3,17 +3,9 @@
  * written for this test, with the cases that must not fire beside the ones that must.
  */
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../src/pipeline/entities';
-import { loadKnowledge } from '../../src/pipeline/knowledge';
-import { readSeed } from '../../src/pipeline/read';
-import { segment } from '../../src/pipeline/segment';
+import { entitiesOf } from './entityArticle';
 
-const knowledge = loadKnowledge();
-const run = (text: string, lang = /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en') =>
-  extractEntities(
-    segment(readSeed(new TextEncoder().encode(`عنوان\n\n${text}`), 'a.txt', { defaults: { lang, date: '2024-01-01' } })),
-    knowledge,
-  );
+const run = (text: string, lang = /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en') => entitiesOf(text, lang, '2024-01-01');
 /** Every non-title mention as `type:text`, in text order. */
 const names = (text: string) => {
   const doc = run(text);

@@ -1,19 +1,11 @@
 /** People without titles: given names, lists, shared family names, English honorifics (sentences are our own). */
 import { describe, expect, it } from 'vitest';
+import { entitiesOf } from './entityArticle';
 import givenCommon from '../../src/pipeline/data/given-names-common.json';
 import given from '../../src/pipeline/data/given-names.json';
-import { extractEntities } from '../../src/pipeline/entities';
-import { loadKnowledge } from '../../src/pipeline/knowledge';
-import { readSeed } from '../../src/pipeline/read';
-import { segment } from '../../src/pipeline/segment';
 import { normalize } from '../../src/search/normalize';
 
-const knowledge = loadKnowledge();
-const run = (text: string, lang = 'ar') =>
-  extractEntities(
-    segment(readSeed(new TextEncoder().encode(`عنوان\n\n${text}`), 'a.txt', { defaults: { lang, date: '2020-01-01' } })),
-    knowledge,
-  );
+const run = (text: string, lang = 'ar') => entitiesOf(text, lang);
 /** The people of a document, each as the list of its mention texts. */
 const people = (doc: ReturnType<typeof run>) =>
   doc.entities

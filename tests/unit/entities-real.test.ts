@@ -1,16 +1,8 @@
 /** Rules added after reading real agency articles (sentences here are our own). */
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../src/pipeline/entities';
-import { loadKnowledge } from '../../src/pipeline/knowledge';
-import { readSeed } from '../../src/pipeline/read';
-import { segment } from '../../src/pipeline/segment';
+import { entitiesOf } from './entityArticle';
 
-const knowledge = loadKnowledge();
-const run = (text: string, lang = 'ar') =>
-  extractEntities(
-    segment(readSeed(new TextEncoder().encode(`عنوان\n\n${text}`), 'a.txt', { defaults: { lang, date: '2020-01-01' } })),
-    knowledge,
-  );
+const run = (text: string, lang = 'ar') => entitiesOf(text, lang);
 /** Every mention as `type:text` (titles marked `*`), in text order. */
 const names = (doc: ReturnType<typeof run>) =>
   doc.entities

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../src/pipeline/entities';
-import { loadKnowledge } from '../../src/pipeline/knowledge';
-import { readSeed } from '../../src/pipeline/read';
-import { segment } from '../../src/pipeline/segment';
+import { entitiesOf } from './entityArticle';
 import { regularNisba } from '../../src/pipeline/entities/nisbaCldr';
 
-const knowledge = loadKnowledge();
-const run = (text: string, lang = 'ar') =>
-  extractEntities(
-    segment(readSeed(new TextEncoder().encode(`عنوان\n\n${text}`), 'a.txt', { defaults: { lang, date: '2020-01-01' } })),
-    knowledge,
-  );
+const run = (text: string, lang = 'ar') => entitiesOf(text, lang);
 const surfacesOf = (doc: ReturnType<typeof run>, id: string) =>
   doc.entities.find((e) => e.id === id)?.mentions.map((m) => doc.text.slice(m.start, m.end)) ?? [];
 /** Every non-title mention as `type:text`, in text order. */
