@@ -28,9 +28,14 @@ if (!target) throw new Error('Isnad: the page has no #app element');
 // The build prerenders the default view into #app (src/pipeline/prerender.ts): take it over rather
 // than draw it again. Where it differs (a link to another view, another language), Svelte repairs it.
 // Let the browser paint that markup first: hydrating is a few hundred milliseconds of script on a
-// slow phone, and the text is readable meanwhile.
+// slow phone, and the text is readable meanwhile. A page that is not painting sends no animation frame
+// (an embed below the fold of its host: Chromium throttles offscreen cross-origin frames), so do not
+// wait for one longer than a moment, or the embed would stay inert and unsized until scrolled to.
 if (target.firstElementChild) {
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  await new Promise((painted) => {
+    requestAnimationFrame(() => setTimeout(painted, 0));
+    setTimeout(painted, 100);
+  });
   hydrate(App, { target, props: { store, layout } });
   // Shown now if the head's language check hid it (src/pipeline/vitePlugin.ts, LANG_GATE).
   document.documentElement.removeAttribute('data-prerender');

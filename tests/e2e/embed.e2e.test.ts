@@ -19,6 +19,7 @@ beforeAll(async () => {
 <style>body{margin:0;font:16px serif} iframe{display:block}</style></head><body>
 <h1>A host page</h1>
 <iframe id="one" src="${explorer}?embed=1&view=reader&lang=en" title="Isnad" style="width:100%;height:600px;border:0"></iframe>
+<div style="height:1500px">Below the fold from here on: Chromium sends no animation frames to an offscreen frame of another origin.</div>
 <iframe id="two" src="${explorer}?embed=1&lang=en" title="Isnad two" style="width:100%;height:600px;border:0" data-isnad-follow="hash"></iframe>
 <iframe id="other" src="about:blank" title="unrelated" style="height:123px"></iframe>
 <script src="${explorer}embed.js" async></script>
@@ -62,6 +63,8 @@ describe('embedding', () => {
     const context = await h.browser.newContext({ viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
     await page.goto(host.url, { waitUntil: 'networkidle' });
+    // The frame is below the fold and never painted, yet it takes over its markup and reports its size.
+    await page.waitForFunction(() => document.getElementById('two')!.style.height !== '600px');
     const frame = page.frameLocator('#two');
     await frame.getByRole('button', { name: 'Timeline' }).click();
     await page.waitForFunction(() => decodeURIComponent(location.hash).includes('view=timeline'));

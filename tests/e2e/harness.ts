@@ -32,7 +32,6 @@ export interface WatchedPage {
   outside: string[];
 }
 
-/** Opens a page that records errors and outside requests. */
 /**
  * Waits until the app has taken over the prerendered markup (src/main.ts measures `isnad:mounted`): before
  * that, the page shows the view but a click on it does nothing.
@@ -41,6 +40,7 @@ export async function waitForApp(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('isnad:mounted').length > 0);
 }
 
+/** Opens a page that records errors and outside requests. */
 export async function openPage(h: Harness, path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
   const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
   const page = await context.newPage();
