@@ -86,6 +86,13 @@ function lastWord(ctx: Context, f: Found): string {
   return normsOf(ctx, k, f.tokEnd);
 }
 
+/** The normalised forms of tokens [from, to). */
+function normList(ctx: Context, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) out.push(ctx.tokens[k]!.norm);
+  return out;
+}
+
 /** The normalised forms of tokens [from, to), joined by spaces. */
 function normsOf(ctx: Context, from: number, to: number): string {
   let out = ctx.tokens[from]!.norm;
@@ -166,12 +173,22 @@ function remapSurnames(ctx: Context, s: Surnames, remap: Map<string, string>): v
   }
 }
 
-/** Does the name of `p` recur at token `i` (every word, in words nothing else claimed)? */
-function recursAt(ctx: Context, p: Found, i: number): boolean {
-  const n = p.tokEnd - p.tok;
-  for (let k = 0; k < n; k++) {
+/**
+ * A name to look for again: its span and its words. The words are read once, into one shape, so the
+ * token loop does not read the spans themselves, which come in many hidden classes (each rule builds
+ * its own) and made V8 compile the loop again whenever a new one arrived.
+ */
+interface RuleName {
+  p: Found;
+  words: string[];
+}
+
+/** Does the name recur at token `i` (every word, in words nothing else claimed)? */
+function recursAt(ctx: Context, name: RuleName, i: number): boolean {
+  const words = name.words;
+  for (let k = 0; k < words.length; k++) {
     const tk = ctx.tokens[i + k];
-    const want = ctx.tokens[p.tok + k]!.norm;
+    const want = words[k]!;
     if (!tk || ctx.cover[i + k]) return false;
     if (k === 0 ? !tk.forms.some((f) => f.form === want) : !(tk.norm === want && joinable(tk.gap))) return false;
   }
@@ -179,14 +196,14 @@ function recursAt(ctx: Context, p: Found, i: number): boolean {
 }
 
 /** A mention at token `i` of a person named in full, or of a surname's bearer; undefined when there is none. */
-function repeatAt(ctx: Context, s: Surnames, rulePeople: readonly Found[], i: number): Found | undefined {
+function repeatAt(ctx: Context, s: Surnames, names: readonly RuleName[], i: number): Found | undefined {
   const t = ctx.tokens[i]!;
-  for (const p of rulePeople) {
-    if (!recursAt(ctx, p, i)) continue;
-    const n = p.tokEnd - p.tok;
-    const form = t.forms.find((f) => f.form === ctx.tokens[p.tok]!.norm)!;
+  for (const name of names) {
+    if (!recursAt(ctx, name, i)) continue;
+    const n = name.words.length;
+    const form = t.forms.find((f) => f.form === name.words[0])!;
     // The copy drops the role: the title was said where the person was named, not here.
-    const { role: _, ...rest } = p;
+    const { role: _, ...rest } = name.p;
     return { ...rest, tok: i, tokEnd: i + n, start: t.start + form.shift, end: ctx.tokens[i + n - 1]!.end, kind: 'name' };
   }
   const afterSpeech = i > 0 && joinable(t.gap) && ctx.inSet(i - 1, ctx.lex.speechVerbs);
@@ -208,17 +225,16 @@ export function propagateNames(ctx: Context): Map<string, string> {
   remapSurnames(ctx, s, remap);
   // Repeats of rule names and surnames in words nothing else claimed. One-word names are too often
   // wrong to repeat, except English names after an honorific (`Mr. Haddad` … `Haddad said`).
-  const rulePeople = [
-    ...full,
-    ...people.filter(
-      (f) => f.source === 'rule' && f.tokEnd - f.tok === 1 && !ctx.tokens[f.tok]!.arabic && HONORIFIC.test(f.role?.text ?? ''),
-    ),
-  ];
+  const names: RuleName[] = [];
+  for (const p of full) names.push({ p, words: normList(ctx, p.tok, p.tokEnd) });
+  for (const p of people)
+    if (p.source === 'rule' && p.tokEnd - p.tok === 1 && !ctx.tokens[p.tok]!.arabic && HONORIFIC.test(p.role?.text ?? ''))
+      names.push({ p, words: normList(ctx, p.tok, p.tokEnd) });
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.cover[i]) continue;
     const t = ctx.tokens[i]!;
     if (!t.arabic && !t.cap) continue;
-    const hit = repeatAt(ctx, s, rulePeople, i);
+    const hit = repeatAt(ctx, s, names, i);
     if (hit) {
       ctx.add(hit);
       i = hit.tokEnd - 1;
