@@ -20,7 +20,8 @@ import {
 import { appositionPeople } from './entities/apposition';
 import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
-import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
+import { dropUnconfirmed, joinKnownSurnames, linkBodies, resolveTitles, shortBodies } from './entities/coref';
+import { propagateNames } from './entities/surnames';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { complementPeople, listPeople, loneGivenNames } from './entities/givenNames';
 import { matchGazetteer } from './entities/match';

@@ -160,8 +160,13 @@ const MAX_ABBREVIATION = 24;
  * sweep over the intervals sorted by `lo` keeps quote tests linear in long texts, where testing every
  * quote at every full stop was quadratic (a 400,000-character paragraph took 10 s).
  */
-function sweep(intervals: (readonly [number, number])[]): (point: number) => boolean {
-  const sorted = intervals.filter(([lo, hi]) => lo <= hi).sort((x, y) => x[0] - y[0]);
+function sweep(pairs: readonly [number, number][], loShift: number, hiShift: number): (point: number) => boolean {
+  // The intervals are `[a + loShift, b + hiShift]` of the pairs `[a, b)`, built here in a literal: a
+  // `.map()` made by the caller gave arrays whose hidden class changed once V8 compiled the caller,
+  // and splitSentences was compiled again for each.
+  const sorted: [number, number][] = [];
+  for (const [a, b] of pairs) if (a + loShift <= b + hiShift) sorted.push([a + loShift, b + hiShift]);
+  sorted.sort((x, y) => x[0] - y[0]);
   let next = 0;
   let reach = -Infinity;
   return (point) => {
@@ -193,7 +198,7 @@ function isAbbreviation(text: string, blockStart: number, dot: number): boolean 
 export function splitSentences(text: string, start: number, end: number): { start: number; end: number }[] {
   const quotes = quoteRanges(text, start, end);
   // Strictly inside a pair [a, b): a < i < b - 1.
-  const insideQuote = sweep(quotes.map(([a, b]) => [a + 1, b - 2] as const));
+  const insideQuote = sweep(quotes, 1, -2);
   const out: { start: number; end: number }[] = [];
   let sentenceStart = start;
   for (let i = start; i < end; i++) {
@@ -229,7 +234,7 @@ function splitAfterQuotedEnds(
   // Quote ends where a sentence may close: after the quote's own stop, followed by a space, and not
   // nested inside another quote. `quotes` come in the order they close, so these ends are ascending.
   // Nested: another pair [a, b) with a < qEnd - 1 and b > qEnd, i.e. a <= p <= b - 3 for p = qEnd - 2.
-  const nested = sweep(quotes.map(([a, b]) => [a, b - 3] as const));
+  const nested = sweep(quotes, 0, -3);
   const ends: number[] = [];
   for (const [, qEnd] of quotes) {
     const inside = nested(qEnd - 2); // asked for every quote, in order, to keep the sweep monotonic

@@ -58,8 +58,19 @@ function rawStatements(doc: EntityDocument, times: FoundTime[], cache: TokenCach
   doc.sentences.forEach((s, index) => {
     if (doc.blocks[s.block]?.kind !== 'paragraph') return;
     const tokens = cache.sentence(index);
-    const local = times.filter((t) => t.start >= s.start && t.end <= s.end);
-    const isTime = (t: Token) => local.some((x) => x.start <= t.start && x.end >= t.end);
+    // The sentence's time spans as two lists of offsets: a filtered list of spans has one hidden class
+    // when empty and another when not, and each change recompiled the statement rules that test it.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const t of times)
+      if (t.start >= s.start && t.end <= s.end) {
+        starts.push(t.start);
+        ends.push(t.end);
+      }
+    const isTime = (t: Token) => {
+      for (let k = 0; k < starts.length; k++) if (starts[k]! <= t.start && ends[k]! >= t.end) return true;
+      return false;
+    };
     const raws = lang === 'ar' ? arabicStatements(tokens, index, isTime) : englishStatements(tokens, index, isTime);
     out.push(...assembleSentence(doc.text, raws));
   });

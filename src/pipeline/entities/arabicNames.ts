@@ -72,10 +72,16 @@ export function givenName(ctx: Context, i: number): boolean {
   if (!t || !t.arabic || foldedFunctionWord(t.raw)) return false;
   // A name that is also a common word is read only as the whole word or after و (`وسالم` in a list):
   // `بحميد`، `لأمين`، `فسامح` are a preposition or a conjunction and a noun.
-  return t.forms.some(
-    (f) =>
-      ctx.lex.given.has(f.form) && (f.shift === 0 || (f.shift === 1 && t.raw[0] === 'و') || !ctx.lex.ambiguousGiven.has(f.form)),
-  );
+  // A counted loop rather than `.some` (see Context.inSet): this is inlined into many rules.
+  for (let k = 0; k < t.forms.length; k++) {
+    const f = t.forms[k]!;
+    if (
+      ctx.lex.given.has(f.form) &&
+      (f.shift === 0 || (f.shift === 1 && t.raw[0] === 'و') || !ctx.lex.ambiguousGiven.has(f.form))
+    )
+      return true;
+  }
+  return false;
 }
 
 /**

@@ -217,8 +217,14 @@ export function findOrganizations(ctx: Context): void {
     // `الجيش السوري`، `الحكومة العراقية`: a definite head and a nationality adjective.
     const dhead = t.forms.find((f) => lex.definiteHeads.has(f.form));
     // The adjective agrees with the head (`الحكومة اللبنانية`); `رئيس الحكومة اللبناني` describes the رئيس.
-    const agrees = () => /ه$/.test(dhead!.form) === /ه$/.test(tokens[i + 1]!.norm);
-    if (dhead && !ctx.cover[i + 1] && ctx.nisba(i + 1) && joinable(tokens[i + 1]!.gap) && agrees()) {
+    // Tested in place, not by a named closure: one made at every token cost tsx's `__name` wrapper each time.
+    if (
+      dhead &&
+      !ctx.cover[i + 1] &&
+      ctx.nisba(i + 1) &&
+      joinable(tokens[i + 1]!.gap) &&
+      /ه$/.test(dhead.form) === /ه$/.test(tokens[i + 1]!.norm)
+    ) {
       const nat = ctx.nisba(i + 1);
       // `الحكومة الكورية الجنوبية`: the second word of a compound adjective.
       const end = !ctx.cover[i + 2] && joinable(tokens[i + 2]?.gap ?? '\n') && ctx.nisba(i + 2) === nat ? i + 3 : i + 2;
@@ -627,9 +633,19 @@ function speakerPeople(ctx: Context): void {
     // `وقالت رايس`: a reporting verb confirms an ambiguous known person's name after it.
     const known = ctx.cover[j];
     // Not when someone else in the text bears that family name (`أحمد المالكي` … `وقال المالكي`: see dropUnconfirmed).
-    const other = (f: Found) =>
-      f.type === 'person' && f.key !== known!.key && f.tokEnd - f.tok >= 2 && ctx.tokens[f.tokEnd - 1]!.norm === tokens[j]!.bare;
-    if (known?.tok === j && known.type === 'person' && known.weak && !ctx.found.some(other)) known.confirmed = true;
+    if (
+      known?.tok === j &&
+      known.type === 'person' &&
+      known.weak &&
+      !ctx.found.some(
+        (f) =>
+          f.type === 'person' &&
+          f.key !== known.key &&
+          f.tokEnd - f.tok >= 2 &&
+          ctx.tokens[f.tokEnd - 1]!.norm === tokens[j]!.bare,
+      )
+    )
+      known.confirmed = true;
     if (ctx.cover[j] || ctx.definite(j) || cueAt(ctx, j) || ctx.inSet(j, lex.speakerNouns)) continue;
     if (/(?:ا|\u064B)$/.test(w.raw) || /ة$/.test(w.raw) || verbLike(w.norm)) continue;
     const end = nameFrom(ctx, j, 3);

@@ -146,12 +146,23 @@ function shouting(ctx: Context, i: number): boolean {
   return all > 2 && upper / all > 0.6;
 }
 
+/**
+ * The words of tokens [from, to) as written. Pushed into a literal rather than mapped from a slice:
+ * an array made by `.map()` gets another hidden class once V8 has compiled the caller, and the
+ * readers of `words` were compiled again each time one arrived.
+ */
+function rawWords(ctx: Context, from: number, to: number): string[] {
+  const words: string[] = [];
+  for (let k = from; k < to; k++) words.push(ctx.tokens[k]!.raw);
+  return words;
+}
+
 /** The English title cue (`Prime Minister`, `spokesman`) ending right before token i, if any. */
 function titleBefore(ctx: Context, i: number): { from: number; classes: string[] } | undefined {
   for (let len = 3; len >= 1; len--) {
     const from = i - len;
     if (from < 0) continue;
-    const words = ctx.tokens.slice(from, i).map((t) => t.raw);
+    const words = rawWords(ctx, from, i);
     const cues = ctx.lex.titles.get(words[0]!);
     const cue = cues?.find((c) => c.words.length === len && c.words.every((w, k) => w === words[k]));
     if (cue) return { from, classes: cue.classes };
@@ -209,6 +220,123 @@ function lowercaseTitleNationality(ctx: Context, from: number): string | undefin
   return undefined;
 }
 
+/** The end (exclusive) of the run of capitalised words from token `i`, with connectors inside. */
+function runEnd(ctx: Context, i: number): number {
+  const { tokens, lex } = ctx;
+  const sentence = tokens[i]!.sentence;
+  let j = i + 1;
+  while (j < tokens.length && joinable(tokens[j]!.gap) && !ctx.cover[j] && tokens[j]!.sentence === sentence) {
+    const n = tokens[j]!;
+    if (n.cap && !/^\d/.test(n.raw)) j++;
+    // `Min-soon`, `Teng-hui`, `People's Republic`: lowercase parts glued by a hyphen or apostrophe.
+    else if (/^[-'’]$/.test(n.gap) && (n.raw !== 's' || tokens[j + 1]?.cap)) j++;
+    // `National Abortion and Reproductive Rights Action League`: `and`/`to` inside a body's or a law's name.
+    // Not after a complete body name: `Tarvik Inc and Oldmoor Ltd` are two companies.
+    else if (INNER_LINKS.has(n.raw) && tokens[j + 1]?.cap && !lex.enOrgHeads.has(tokens[j - 1]!.raw) && bodyRunEnds(ctx, j + 1))
+      j++;
+    else if (
+      CONNECTORS.has(n.raw) &&
+      j + 1 < tokens.length &&
+      tokens[j + 1]!.cap &&
+      !CALENDAR.has(tokens[j + 1]!.raw) &&
+      joinable(tokens[j + 1]!.gap) &&
+      !ctx.cover[j + 1]
+    )
+      j += 2;
+    else break;
+  }
+  return j;
+}
+
+/** What the front of a run says about the name after it: where the name starts and the role before it. */
+interface Front {
+  from: number;
+  classes: string[];
+  nationality: string | undefined;
+  /** First token of the role (nationality adjective or title), or -1. */
+  roleFrom: number;
+}
+
+/** Peels sentence-initial function words, nationality adjectives and titles off the front of the run [i, j). */
+function peelFront(ctx: Context, i: number, j: number): Front {
+  const { tokens, lex } = ctx;
+  const front: Front = { from: i, classes: [], nationality: undefined, roleFrom: -1 };
+  for (;;) {
+    const from = front.from;
+    if (from >= j) break;
+    const w = tokens[from]!;
+    // `the town of New Halfa`: `New` starts a place's name inside a sentence.
+    if (lex.enStop.has(w.norm) && !(placeFirst(w.raw) && !w.first && from + 1 < j)) front.from++;
+    // `Shares of Orion Corp`: a sentence's first word and `of` are no part of a name unless the word heads a body.
+    else if (
+      w.first &&
+      tokens[from + 1]?.raw === 'of' &&
+      !lex.enOfHeads.has(w.raw) &&
+      !lex.enOrgHeads.has(w.raw) &&
+      !ctx.cover[from + 2]
+    )
+      front.from += 2;
+    // `European Central Bank`: the adjective of a supranational body belongs to its institutions' names.
+    else if (lex.nisba.get(w.norm) === 'EU' && tokens.slice(from + 1, j).some((x) => lex.enOrgHeads.has(x.raw))) break;
+    // `Indian Ocean`, `Arabian Sea`: an adjective before a lone place noun is the place's name, not a nationality.
+    else if (lex.nisba.has(w.norm) && j - from === 2 && lex.enPlaceHeads.has(tokens[from + 1]!.raw)) break;
+    else if (lex.nisba.has(w.norm)) {
+      front.nationality = lex.nisba.get(w.norm);
+      if (front.roleFrom < 0) front.roleFrom = from;
+      front.from++;
+    } else if (lex.titles.has(w.raw)) {
+      const cue = lex.titles.get(w.raw)!.find((c) => c.words.every((x, k) => tokens[from + k]?.raw === x));
+      if (!cue) break;
+      front.classes.push(...cue.classes);
+      if (front.roleFrom < 0) front.roleFrom = from;
+      front.from += cue.words.length;
+    } else break;
+  }
+  // A title inside the run (`Mining Minister Aurora Williams`): the name follows it, the rest is the role.
+  for (let k = j - 1; k > front.from; k--) {
+    const cue = lex.titles
+      .get(tokens[k]!.raw)
+      ?.find((c) => c.words.every((x, m) => tokens[k + m]?.raw === x) && k + c.words.length < j);
+    if (cue) {
+      if (front.roleFrom < 0) front.roleFrom = front.from;
+      front.classes.push(...cue.classes);
+      front.from = k + cue.words.length;
+      break;
+    }
+  }
+  return front;
+}
+
+/** The type of the name `words` at tokens [from, j), from its words and its neighbours; undefined when it is none. */
+function runType(ctx: Context, from: number, j: number, words: readonly string[], person: boolean): Found['type'] | undefined {
+  const { tokens, lex } = ctx;
+  const next = tokens[j];
+  const prev = tokens[from - 1];
+  const after = next && joinable(next.gap) ? next.norm : '';
+  if (words.length > 1 && EVENT_HEADS.has(words[words.length - 1]!)) return 'other';
+  if (words.length > 1 && (words.some((w) => lex.enOrgHeads.has(w)) || (lex.enOfHeads.has(words[0]!) && words.includes('of'))))
+    return 'organization';
+  if (words.length > 1 && lex.enPlaceHeads.has(words[words.length - 1]!)) return 'place';
+  // `Mount Kenya`, `Lake Chad`, `Jebel Marra`: a landform word first.
+  if (words.length > 1 && placeFirst(words[0]!)) return 'place';
+  if (!person && ORG_NOUNS.has(after)) return 'organization';
+  // `the shipping company Maersk`, `broadcaster ZDF`: a common noun for a body right before the name.
+  if (!person && prev && joinable(tokens[from]!.gap) && (ORG_NOUNS.has(prev.norm) || ORG_BEFORE.has(prev.norm)))
+    return 'organization';
+  if (!person && PLACE_NOUNS.has(after)) return 'place';
+  // `the town of Lodwar`, `the province of Helmand`: a place noun and `of` before the name.
+  if (!person && prev?.norm === 'of' && PLACE_OF.has(tokens[from - 2]?.norm ?? '')) return 'place';
+  if (!person && words.length > 1 && tokens.slice(from, j).some((w) => w.upper)) return 'organization';
+  if (!person && words.length > 1 && prev && prev.norm === 'at') return 'organization';
+  if (!person && words.length > 1 && prev && (prev.norm === 'in' || prev.norm === 'near')) return 'place';
+  if (words.length === 1 && lex.nisba.has(words[0]!.toLowerCase())) return undefined;
+  if (person) return 'person';
+  if (words.length >= 2 && words.length <= 4) return 'person';
+  if (next && SPEECH.has(next.norm)) return 'person';
+  if (prev && PLACE_PREPOSITIONS.has(prev.norm) && !tokens[from]!.first) return 'place';
+  return undefined;
+}
+
 /** Finds English people, organizations and places from capitalised runs. */
 export function findEnglishNames(ctx: Context): void {
   const { tokens, lex } = ctx;
@@ -216,75 +344,10 @@ export function findEnglishNames(ctx: Context): void {
     const t = tokens[i]!;
     if (ctx.cover[i] || t.arabic || !t.cap || /^\d/.test(t.raw)) continue;
     if (shouting(ctx, i)) continue;
-    // Extend the run of capitalised words (with connectors inside).
-    let j = i + 1;
-    while (j < tokens.length && joinable(tokens[j]!.gap) && !ctx.cover[j] && tokens[j]!.sentence === t.sentence) {
-      const n = tokens[j]!;
-      if (n.cap && !/^\d/.test(n.raw)) j++;
-      // `Min-soon`, `Teng-hui`, `People's Republic`: lowercase parts glued by a hyphen or apostrophe.
-      else if (/^[-'’]$/.test(n.gap) && (n.raw !== 's' || tokens[j + 1]?.cap)) j++;
-      // `National Abortion and Reproductive Rights Action League`: `and`/`to` inside a body's or a law's name.
-      // Not after a complete body name: `Tarvik Inc and Oldmoor Ltd` are two companies.
-      else if (INNER_LINKS.has(n.raw) && tokens[j + 1]?.cap && !lex.enOrgHeads.has(tokens[j - 1]!.raw) && bodyRunEnds(ctx, j + 1))
-        j++;
-      else if (
-        CONNECTORS.has(n.raw) &&
-        j + 1 < tokens.length &&
-        tokens[j + 1]!.cap &&
-        !CALENDAR.has(tokens[j + 1]!.raw) &&
-        joinable(tokens[j + 1]!.gap) &&
-        !ctx.cover[j + 1]
-      )
-        j += 2;
-      else break;
-    }
-    let from = i;
-    // Peel sentence-initial function words, nationality adjectives and titles off the front.
-    const classes: string[] = [];
-    let nationality: string | undefined;
-    let roleFrom = -1;
-    for (;;) {
-      if (from >= j) break;
-      const w = tokens[from]!;
-      // `the town of New Halfa`: `New` starts a place's name inside a sentence.
-      if (lex.enStop.has(w.norm) && !(placeFirst(w.raw) && !w.first && from + 1 < j)) from++;
-      // `Shares of Orion Corp`: a sentence's first word and `of` are no part of a name unless the word heads a body.
-      else if (
-        w.first &&
-        tokens[from + 1]?.raw === 'of' &&
-        !lex.enOfHeads.has(w.raw) &&
-        !lex.enOrgHeads.has(w.raw) &&
-        !ctx.cover[from + 2]
-      )
-        from += 2;
-      // `European Central Bank`: the adjective of a supranational body belongs to its institutions' names.
-      else if (lex.nisba.get(w.norm) === 'EU' && tokens.slice(from + 1, j).some((x) => lex.enOrgHeads.has(x.raw))) break;
-      // `Indian Ocean`, `Arabian Sea`: an adjective before a lone place noun is the place's name, not a nationality.
-      else if (lex.nisba.has(w.norm) && j - from === 2 && lex.enPlaceHeads.has(tokens[from + 1]!.raw)) break;
-      else if (lex.nisba.has(w.norm)) {
-        nationality = lex.nisba.get(w.norm);
-        if (roleFrom < 0) roleFrom = from;
-        from++;
-      } else if (lex.titles.has(w.raw)) {
-        const cue = lex.titles.get(w.raw)!.find((c) => c.words.every((x, k) => tokens[from + k]?.raw === x));
-        if (!cue) break;
-        classes.push(...cue.classes);
-        if (roleFrom < 0) roleFrom = from;
-        from += cue.words.length;
-      } else break;
-    }
-    // A title inside the run (`Mining Minister Aurora Williams`): the name follows it, the rest is the role.
-    for (let k = j - 1; k > from; k--) {
-      const cue = lex.titles
-        .get(tokens[k]!.raw)
-        ?.find((c) => c.words.every((x, m) => tokens[k + m]?.raw === x) && k + c.words.length < j);
-      if (cue) {
-        if (roleFrom < 0) roleFrom = from;
-        classes.push(...cue.classes);
-        from = k + cue.words.length;
-        break;
-      }
-    }
+    let j = runEnd(ctx, i);
+    const front = peelFront(ctx, i, j);
+    let { from, nationality, roleFrom } = front;
+    const { classes } = front;
     while (j > from && (CONNECTORS.has(tokens[j - 1]!.raw) || (j - from > 1 && lex.nisba.has(tokens[j - 1]!.norm)))) j--;
     // A sentence-initial participle (`Noting`, `Asked`) is not part of a name.
     if (from < j && tokens[from]!.first && /(?:ing|ed)$/.test(tokens[from]!.raw) && j - from > 1) from++;
@@ -292,7 +355,7 @@ export function findEnglishNames(ctx: Context): void {
       i = j - 1;
       continue;
     }
-    const words = tokens.slice(from, j).map((w) => w.raw);
+    const words = rawWords(ctx, from, j);
     const before = titleBefore(ctx, from);
     let of: string | undefined;
     if (before && roleFrom < 0) {
@@ -303,34 +366,8 @@ export function findEnglishNames(ctx: Context): void {
       classes.push(...before.classes);
     }
     const next = tokens[j];
-    const prev = tokens[from - 1];
-    let type: Found['type'] | undefined;
     const person = classes.length > 0 || roleFrom >= 0 || lex.enGiven.has(words[0]!);
-    const after = next && joinable(next.gap) ? next.norm : '';
-    if (words.length > 1 && EVENT_HEADS.has(words[words.length - 1]!)) type = 'other';
-    else if (
-      words.length > 1 &&
-      (words.some((w) => lex.enOrgHeads.has(w)) || (lex.enOfHeads.has(words[0]!) && words.includes('of')))
-    )
-      type = 'organization';
-    else if (words.length > 1 && lex.enPlaceHeads.has(words[words.length - 1]!)) type = 'place';
-    // `Mount Kenya`, `Lake Chad`, `Jebel Marra`: a landform word first.
-    else if (words.length > 1 && placeFirst(words[0]!)) type = 'place';
-    else if (!person && ORG_NOUNS.has(after)) type = 'organization';
-    // `the shipping company Maersk`, `broadcaster ZDF`: a common noun for a body right before the name.
-    else if (!person && prev && joinable(tokens[from]!.gap) && (ORG_NOUNS.has(prev.norm) || ORG_BEFORE.has(prev.norm)))
-      type = 'organization';
-    else if (!person && PLACE_NOUNS.has(after)) type = 'place';
-    // `the town of Lodwar`, `the province of Helmand`: a place noun and `of` before the name.
-    else if (!person && prev?.norm === 'of' && PLACE_OF.has(tokens[from - 2]?.norm ?? '')) type = 'place';
-    else if (!person && words.length > 1 && tokens.slice(from, j).some((w) => w.upper)) type = 'organization';
-    else if (!person && words.length > 1 && prev && prev.norm === 'at') type = 'organization';
-    else if (!person && words.length > 1 && prev && (prev.norm === 'in' || prev.norm === 'near')) type = 'place';
-    else if (words.length === 1 && lex.nisba.has(words[0]!.toLowerCase())) type = undefined;
-    else if (person) type = 'person';
-    else if (words.length >= 2 && words.length <= 4) type = 'person';
-    else if (next && SPEECH.has(next.norm)) type = 'person';
-    else if (prev && PLACE_PREPOSITIONS.has(prev.norm) && !tokens[from]!.first) type = 'place';
+    let type = runType(ctx, from, j, words, person);
     // `assistant Secretary of State for African Affairs`: a portfolio, not a person.
     if (type === 'person' && lex.enPortfolios.has(words[words.length - 1]!)) type = undefined;
     // `French African policy`: one word after a nationality adjective, then a common noun, is an adjective.

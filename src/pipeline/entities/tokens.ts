@@ -79,9 +79,12 @@ function analyse(raw: string): WordInfo {
   // The statements stage's memory of normalised words: a word new to the build is normalised once, not once per stage.
   const norm = normCached(raw);
   const arabic = ARABIC.test(raw);
-  const forms = arabic
-    ? cliticForms(norm).map((f) => ({ form: f.form, shift: originalShift(raw, f.letters) }))
-    : [{ form: norm, shift: 0 }];
+  // Pushed into a literal, not made by `.map()`: a mapped array's hidden class depends on whether V8
+  // had compiled the `.map` call yet, so every reader of `forms` met a new one mid-run and was
+  // compiled again. Literal arrays of objects all share one.
+  const forms: Token['forms'] = [];
+  if (arabic) for (const f of cliticForms(norm)) forms.push({ form: f.form, shift: originalShift(raw, f.letters) });
+  else forms.push({ form: norm, shift: 0 });
   const info: WordInfo = {
     norm,
     forms,
