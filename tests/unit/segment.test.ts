@@ -227,18 +227,15 @@ describe('splitSentences on long and hostile text', () => {
   it('segments a 2 MB paragraph full of quotes in linear time', () => {
     const piece = 'قال “الاجتماع كان مفيدا. وسنعود” ثم غادر. وأضاف "أن المحادثات." في «دمشق. ستستمر» Mr. Smith 3.5 p.m. ';
     const text = `عنوان\n\n${piece.repeat(Math.ceil(2_000_000 / piece.length))}`;
-    const t0 = performance.now();
+    // About 0.8 s here; the quadratic version took minutes, far past the test's timeout.
     const d = doc(text);
-    const ms = performance.now() - t0;
     expect(d.sentences.length).toBeGreaterThan(30_000);
-    expect(ms).toBeLessThan(8_000); // about 0.8 s here; the quadratic version took minutes
   });
   it('does not go quadratic on runs of unclosed quotes, dots and long words', () => {
     const n = 200_000;
     for (const text of ['“'.repeat(n) + '»'.repeat(n), `a${'.'.repeat(n)}b`, 'x.'.repeat(n), '«'.repeat(n) + '. '.repeat(n)]) {
-      const t0 = performance.now();
+      // Quadratic on any of these, 200,000 characters would take far past the test's timeout.
       const spans = splitSentences(text, 0, text.length);
-      expect(performance.now() - t0).toBeLessThan(3_000);
       for (const s of spans) expect(s.end).toBeGreaterThan(s.start);
     }
   });
