@@ -13,6 +13,14 @@ function foldedFunctionWord(raw: string): boolean {
   return /ى$/.test(raw) && /^(?:[وف]?)(?:على|إلى|الى|لدى|حتى|متى|سوى)$/.test(raw);
 }
 
+/**
+ * `ديدييه`، `كزافييه`، `تريزيغيه`: French names in -ier/-et end in ييه or غيه, which no Arabic word with a pronoun
+ * suffix does (`فيه`، `لديه`، `عينيه` have one ي), so the final ه is no pronoun.
+ */
+function foreignYeh(raw: string): boolean {
+  return /(?:يي|غي)ه$/.test(raw) && raw.length >= 5;
+}
+
 /** Words that link the parts of a lineage name: `بن`، `ابن`، `بنت`، `آل`، `أبو/أبي/أبا`، `ولد`. */
 const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد)$/;
 
@@ -34,7 +42,8 @@ export function nameWord(ctx: Context, i: number): boolean {
   if (/^(?:لل|[وفبك]ال)/.test(t.norm) && t.norm.length > 4) return false;
   if (ctx.lookup(i, ctx.lex.titles)) return false;
   // A pronoun suffix (`اجرائه`، `قوله`، `أكثرهم`): not a name, except known names and `الله`.
-  if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm)) return false;
+  if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm) && !foreignYeh(t.raw))
+    return false;
   if (/(?:هم|هما|ها|كم)$/.test(t.raw) && t.raw.length >= 5 && !ctx.lex.given.has(t.norm)) return false;
   // ل/ب before a feminine noun (`لمدة`، `بضربة`): a prepositional phrase.
   // Maghrebi names in بو (`بوجمعة`) only before a family name in ي (see familyNisbaAfter).
@@ -100,7 +109,7 @@ function firstNameWord(ctx: Context, j: number, feminine: boolean): boolean {
   // `لحقوق الإنسان`، `بقيادة الجيش`: a preposition and a construct, not a name.
   if (!given && /^[لب]/.test(t.norm) && ctx.definite(j + 1) && !(/^بو/.test(t.norm) && familyNisbaAfter(ctx, j))) return false;
   // `صورة`، `قوله`: nouns and verbs with pronouns; a woman's name may end in ة after a feminine title.
-  if (/ه$/.test(t.raw) && !given) return false;
+  if (/ه$/.test(t.raw) && !given && !foreignYeh(t.raw)) return false;
   if (/ة$/.test(t.raw) && !given && !feminine && !familyNisbaAfter(ctx, j)) return false;
   return true;
 }
@@ -154,7 +163,7 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     if (
       !g &&
       (verbLike(n.norm) ||
-        (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6 && !ctx.definite(k)) ||
+        (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6 && !ctx.definite(k) && !foreignYeh(n.raw)) ||
         (k - j >= 2 && /ا$/.test(n.raw)))
     )
       break;

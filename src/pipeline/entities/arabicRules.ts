@@ -554,17 +554,41 @@ function nisbaPerson(ctx: Context, i: number): void {
   if (!nat || !t.forms.some((f) => f.form.startsWith('ال')) || /(?:ون|ين|ان)$/.test(t.norm)) return;
   // `الوزيرة الأميركية طرحت …`، `المقاومة الفلسطينية جنديا`: after a definite noun the adjective describes it.
   const prev = ctx.tokens[i - 1];
-  if (prev && joinable(t.gap) && ctx.definite(i - 1) && !ctx.isStop(i - 1) && !ctx.cover[i - 1] && !/^و/.test(t.norm)) return;
+  // A preposition on the adjective (`للبرازيلي`) makes it a noun of its own: no adjective takes one.
+  const clitic = t.forms.some((f) => f.shift > 0 && f.form.startsWith('ال'));
+  if (prev && joinable(t.gap) && ctx.definite(i - 1) && !ctx.isStop(i - 1) && !ctx.cover[i - 1] && !clitic) return;
   let j = i + 1;
   if (ctx.tokens[j] && ['السابق', 'السابقه'].includes(ctx.tokens[j]!.norm)) j++;
   const first = ctx.tokens[j];
   if (!first || !joinable(first.gap) || ctx.cover[j]) return;
-  if (/^[يت]/.test(first.norm) && first.norm.length >= 4 && !ctx.lex.given.has(first.norm)) return;
+  // `الفلسطيني يتهم`: an imperfect verb; a long vowel after its ي/ت is a foreign name (`يانكو`، `تياغو`).
+  if (/^[يت]/.test(first.norm) && first.norm.length >= 4 && !ctx.lex.given.has(first.norm) && !/^[يت][اي]/.test(first.raw))
+    return;
   // `اللبناني منفذا طلعات`: an accusative participle (مُفعِّلًا) describes the subject, it is not a name.
   if (/^م[^ا]{2,4}ا$/.test(first.raw) && !ctx.lex.given.has(first.norm)) return;
   const end = nameFrom(ctx, j);
-  if (end === undefined || (end - j < 2 && (ctx.counts.get(first.norm) ?? 0) < 2)) return;
+  if (end === undefined || (end - j < 2 && (ctx.counts.get(first.norm) ?? 0) < 2 && !loneAfterNisba(ctx, i, j))) return;
   ctx.add({ ...rule(ctx, j, end, 'person'), nationality: nat });
+}
+
+/**
+ * `للبرازيلي فريد ،`، `والبرتغالي تياغو في الدقيقة`: a nationality adjective used as a noun ("the Brazilian")
+ * then one word closed by punctuation, a number or a function word is a name, though named once. The
+ * adjective must stand alone: after a clitic (`لل`، `و`) or a boundary (punctuation, a function word, a
+ * verb), not after a noun it could describe; the word must not end like an accusative, a feminine noun or
+ * `ى` (`الفلسطيني نفسه`، `الإسرائيلي أمس` are stop words or pronoun forms, refused by the name tests).
+ */
+function loneAfterNisba(ctx: Context, i: number, j: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const w = tokens[j]!;
+  if (w.norm.length < 3 || /(?:[اةى]|\u064B)$/.test(w.raw) || ctx.lex.ambiguousGiven.has(w.norm)) return false;
+  const prev = tokens[i - 1];
+  const clitic = t.forms.some((f) => f.shift > 0 && f.form.startsWith('ال'));
+  const edge = !prev || !joinable(t.gap) || !prev.arabic || ctx.isStop(i - 1) || ctx.inSet(i - 1, ctx.lex.speechVerbs);
+  if (!clitic && !edge) return false;
+  const next = tokens[j + 1];
+  return !next || !joinable(next.gap) || !next.arabic || /^\d/.test(next.norm) || (ctx.isStop(j + 1) && next.raw !== 'علي');
 }
 
 function titleSpan(ctx: Context, from: number, to: number, shift: number): Found {
