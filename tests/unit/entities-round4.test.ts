@@ -44,3 +44,20 @@ describe('extractEntities: a nationality adjective used as a noun, then a name',
     expect(names(en)).toEqual(expect.arrayContaining(['person:Janko Milovic', 'person:Xavier Dubois']));
   });
 });
+
+describe('extractEntities: more common given names (data/given-names-common.json)', () => {
+  it('reads a person from a common foreign or Arabic given name and a family name, with no title', () => {
+    const doc = entitiesOf('وكان نايجل هاريس قد غادر النادي ، فيما حضرت فايزة الحسيني حفل الافتتاح .', 'ar');
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:نايجل هاريس', 'person:فايزة الحسيني']));
+  });
+
+  it('reads no person from a word that only looks like a given name after a clitic', () => {
+    const doc = entitiesOf('وقال إن وجودي في المدينة كان مؤقتا وإن وكيلي سعيد بالنتيجة .', 'ar');
+    expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual([]);
+  });
+
+  it('English: the same people', () => {
+    const doc = entitiesOf('Nigel Harris had left the club, while Faiza Hussaini attended the opening.', 'en');
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:Nigel Harris', 'person:Faiza Hussaini']));
+  });
+});
