@@ -24,6 +24,7 @@ import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolve
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { complementPeople, listPeople, loneGivenNames } from './entities/givenNames';
 import { matchGazetteer } from './entities/match';
+import { mediaNames } from './entities/media';
 import {
   acronymAliases,
   bodiesNamedAfterPeople,
@@ -49,6 +50,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   const ctx = new Context(doc.text, tokens, knowledge.lexicon);
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
   weakClubs(ctx);
+  mediaNames(ctx, knowledge.index);
   placesOverBodies(ctx);
   extendKnownBodies(ctx);
   englishBodyNames(ctx);

@@ -61,3 +61,30 @@ describe('extractEntities: more common given names (data/given-names-common.json
     expect(names(doc)).toEqual(expect.arrayContaining(['person:Nigel Harris', 'person:Faiza Hussaini']));
   });
 });
+
+describe('extractEntities: media named without their head noun', () => {
+  const doc = entitiesOf(
+    'وقال مراسل الجزيرة إن القصف استمر حتى الصباح . وأكد مسؤول لـ « الشرق الأوسط » أن الاتفاق بات قريبا ، وأن الشرق الأوسط يحتاج إلى الهدوء .',
+    'ar',
+  );
+  const idOf = (text: string) =>
+    doc.entities.filter((e) => e.mentions.some((m) => doc.text.slice(m.start, m.end) === text)).map((e) => e.id);
+
+  it('confirms the ambiguous short name of a channel after a correspondent', () => {
+    expect(idOf('الجزيرة')).toEqual(['org:al-jazeera']);
+  });
+
+  it('reads a known region alone in closed quotes as the newspaper named after it, and the bare region as the place', () => {
+    expect(idOf('الشرق الأوسط').sort()).toEqual(['org:asharq-al-awsat', 'place:middle-east']);
+  });
+
+  it('leaves an island alone with no media cue', () => {
+    const other = entitiesOf('ووصل الصيادون إلى الجزيرة قبل المغيب .', 'ar');
+    expect(other.entities.some((e) => e.id === 'org:al-jazeera')).toBe(false);
+  });
+
+  it('English: the same newspaper', () => {
+    const en = entitiesOf('An official told Asharq Al-Awsat that a deal was close.', 'en');
+    expect(en.entities.map((e) => e.id)).toContain('org:asharq-al-awsat');
+  });
+});
