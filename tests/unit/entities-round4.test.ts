@@ -88,3 +88,26 @@ describe('extractEntities: media named without their head noun', () => {
     expect(en.entities.map((e) => e.id)).toContain('org:asharq-al-awsat');
   });
 });
+
+describe('extractEntities: a definite participle after a two-word name describes the person', () => {
+  const doc = entitiesOf(
+    'وتأهل فرناندو غونزاليز العاشر إلى الدور الثاني ، وهنأ الروائي غونتر غراس الحائز على جائزة نوبل الفائزين . واستقبل الملك عبد الله الثاني الوفد ، وحضر حمد جاسم الجابر الحفل .',
+    'ar',
+  );
+
+  it('ends the name before `العاشر`، `الحائز`', () => {
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:فرناندو غونزاليز', 'person:غونتر غراس']));
+  });
+
+  it("keeps a monarch's ordinal and a family name built like a given name (`الجابر`)", () => {
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:عبد الله الثاني', 'person:حمد جاسم الجابر']));
+  });
+
+  it('English: the capitalised name ends before the lower-case description', () => {
+    const en = entitiesOf(
+      'Fernando Gonzalez, the tenth seed, advanced, and novelist Gunter Grass congratulated the winners.',
+      'en',
+    );
+    expect(names(en)).toEqual(expect.arrayContaining(['person:Fernando Gonzalez', 'person:Gunter Grass']));
+  });
+});

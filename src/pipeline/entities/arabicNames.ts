@@ -21,6 +21,9 @@ function foreignYeh(raw: string): boolean {
   return /(?:يي|غي)ه$/.test(raw) && raw.length >= 5;
 }
 
+/** A definite participle: `الحاصل`، `الرابع` (فاعل), `المختص`، `المحترف` (with م), not ending in ي or ه. */
+const PARTICIPLE = /^ال(?:.ا.[^يه]|م[^ا].{1,3}[^يه])$/;
+
 /** Words that link the parts of a lineage name: `بن`، `ابن`، `بنت`، `آل`، `أبو/أبي/أبا`، `ولد`. */
 const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد)$/;
 
@@ -202,6 +205,11 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       break;
     if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
     if (n.norm.startsWith('ال') && n.norm.length < 5) break;
+    // `غونتر غراس الحائز`، `كريستوفر سامبا المحترف`: after two name words, a definite participle describes the
+    // person (فاعل: `الحاصل`، `العاشر`; مُفعِل/مُفتعِل: `المختص`), unless it ends in ي like a family name (`المالكي`).
+    // An ordinal after a compound given name is a monarch's (`عبد الله الثاني`).
+    const monarch = ctx.tokens[k - 2]?.norm === 'عبد' && /^ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)$/.test(n.norm);
+    if (!g && k - j >= 2 && PARTICIPLE.test(n.norm) && !monarch && !ctx.lex.given.has(n.norm.slice(2))) break;
     // `ومنح هنري التقدم`، `ورفض جوزيه الإفصاح`: a verbal noun with the article is the verb's object, not a family name.
     if (!g && n.norm.startsWith('ال') && verbLike(n.norm.slice(2)) && !ctx.lex.given.has(n.norm.slice(2))) break;
     // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.
