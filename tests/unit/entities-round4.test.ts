@@ -111,3 +111,30 @@ describe('extractEntities: a definite participle after a two-word name describes
     expect(names(en)).toEqual(expect.arrayContaining(['person:Fernando Gonzalez', 'person:Gunter Grass']));
   });
 });
+
+describe('extractEntities: a bare surname after the full name of another known bearer', () => {
+  const ids = (doc: EntitiesOf, word: string) => [
+    ...new Set(doc.entities.filter((e) => e.mentions.some((m) => doc.text.slice(m.start, m.end) === word)).map((e) => e.id)),
+  ];
+
+  it('links `Kabila` after `Laurent Kabila` to him though a role outside the other entry’s offices precedes it', () => {
+    const doc = entitiesOf(
+      'Rebels led by Laurent Kabila took the town. France does not get on with rebel leader Kabila and has no contacts with him. Kabila "is being pushed", he said.',
+      'en',
+    );
+    expect(ids(doc, 'Kabila')).toEqual(['person:laurent-desire-kabila']);
+  });
+
+  it('Arabic: the same, with a surname starting with ك (not a clitic here)', () => {
+    const doc = entitiesOf(
+      'وسيطر المتمردون بقيادة لوران ديزيريه كابيلا على المدينة . وقالت باريس إنها لا تتفاهم مع زعيم المتمردين كابيلا ، وإن كابيلا يتلقى الدعم .',
+      'ar',
+    );
+    expect(ids(doc, 'كابيلا')).toEqual(['person:laurent-desire-kabila']);
+  });
+
+  it('keeps the word for the known person when the role is one of their known offices', () => {
+    const doc = entitiesOf('Laurent Kabila died in 2001. Years later, President Kabila met the envoys.', 'en');
+    expect(ids(doc, 'Kabila')).toEqual(['person:joseph-kabila']);
+  });
+});
