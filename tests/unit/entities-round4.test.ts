@@ -138,3 +138,27 @@ describe('extractEntities: a bare surname after the full name of another known b
     expect(ids(doc, 'Kabila')).toEqual(['person:joseph-kabila']);
   });
 });
+
+describe('extractEntities: a name set off by commas after a title', () => {
+  it('reads the name between commas as the title holder, with the role', () => {
+    const doc = entitiesOf('وقال الناطق باسم الشركة ، كازيميرو لوبيث ، إن الأرباح ارتفعت هذا العام .', 'ar');
+    const p = doc.entities.find((e) => e.type === 'person');
+    expect(names(doc)).toContain('person:كازيميرو لوبيث');
+    expect(p?.roles?.[0]?.text).toBe('الناطق باسم الشركة');
+  });
+
+  it('reads `السناتور` as a title like `السيناتور`', () => {
+    const doc = entitiesOf('وعرض السناتور الديمقراطي ، تيودور رانكين ، مشروع قانون جديدا .', 'ar');
+    expect(names(doc)).toContain('person:تيودور رانكين');
+  });
+
+  it('reads no name from a relative clause between commas', () => {
+    const doc = entitiesOf('وقال وزير الخارجية ، الذي وصل أمس ، إن الاتفاق قريب .', 'ar');
+    expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual([]);
+  });
+
+  it('English: the same apposition', () => {
+    const doc = entitiesOf("The company's spokesman, Casimiro Lopez, said profits rose this year.", 'en');
+    expect(names(doc)).toContain('person:Casimiro Lopez');
+  });
+});

@@ -473,7 +473,11 @@ export function findTitledPeople(ctx: Context): void {
         /^و/.test(afterAli.norm) ||
         /^\d/.test(afterAli.norm));
     const end =
-      !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine, ali) : undefined;
+      !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n')
+        ? nameFrom(ctx, lastConsumed, 4, feminine, ali)
+        : !cue.dual && lastConsumed > cue.from
+          ? commaName(ctx, lastConsumed, feminine)
+          : undefined;
     // A lone word before a word with the article is a construct (`حرص المملكة`), not a name.
     const single = end !== undefined && end - lastConsumed === 1;
     if (single && ctx.definite(end) && joinable(tokens[end]!.gap) && !givenName(ctx, lastConsumed)) {
@@ -513,6 +517,21 @@ export function findTitledPeople(ctx: Context): void {
     ctx.add({ ...titleSpan(ctx, i, end2, cue.shift), classes, nationalities: own, ...(cue.dual ? { dual: true } : {}) });
     i = end2 - 1;
   }
+}
+
+const COMMA = /^\s*[،,]\s*$/u;
+
+/**
+ * `السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا`: a name set off by commas right after a title is the title's holder.
+ * The name must close with another comma (or the sentence's end) and have two words or more.
+ */
+function commaName(ctx: Context, j: number, feminine: boolean): number | undefined {
+  const t = ctx.tokens[j];
+  if (!t || !COMMA.test(t.gap) || ctx.cover[j]) return undefined;
+  const end = nameFrom(ctx, j, 4, feminine);
+  if (end === undefined || end - j < 2) return undefined;
+  const after = ctx.tokens[end];
+  return !after || COMMA.test(after.gap) || /^\s*[.:]/.test(after.gap) ? end : undefined;
 }
 
 /** Ordinals after a monarch's name: `الحسن الثاني`، `ألفونسو الثالث عشر`. */
