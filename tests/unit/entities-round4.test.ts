@@ -162,3 +162,31 @@ describe('extractEntities: a name set off by commas after a title', () => {
     expect(names(doc)).toContain('person:Casimiro Lopez');
   });
 });
+
+describe('extractEntities: lineage words', () => {
+  it('reads a one-word place after `أبو` as part of the name, and the Berber `آيت` as a lineage word', () => {
+    const doc = entitiesOf(
+      'وقال أحمد أبو غزة مدير التنسيق إن الوضع صعب . وخالف العداء المغربي عبد الغني آيت باحماد التوقعات .',
+      'ar',
+    );
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:أحمد أبو غزة', 'person:عبد الغني آيت باحماد']));
+    expect(names(doc)).not.toContain('place:غزة');
+  });
+
+  it('still reads the place alone when no name comes before the lineage word', () => {
+    const doc = entitiesOf('وسقطت قذائف على غزة أمس .', 'ar');
+    expect(names(doc)).toContain('place:غزة');
+  });
+
+  it('English: the same names', () => {
+    const doc = entitiesOf('Ahmed Abu Ghazza said the situation was difficult.', 'en');
+    expect(names(doc)).toContain('person:Ahmed Abu Ghazza');
+  });
+});
+
+describe('extractEntities: English given names in -ed at the start of a sentence', () => {
+  it('keeps `Ahmed`, `Khaled` in the name but still peels a participle (`Asked`)', () => {
+    const doc = entitiesOf('Khaled Omar said the talks failed. Asked Nadia Farouk about it, officials declined.', 'en');
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:Khaled Omar', 'person:Nadia Farouk']));
+  });
+});

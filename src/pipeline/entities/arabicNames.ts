@@ -25,7 +25,7 @@ function foreignYeh(raw: string): boolean {
 const PARTICIPLE = /^ال(?:.ا.[^يه]|م[^ا].{1,3}[^يه])$/;
 
 /** Words that link the parts of a lineage name: `بن`، `ابن`، `بنت`، `آل`، `أبو/أبي/أبا`، `ولد`. */
-const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد)$/;
+const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد|ايت)$/;
 
 /** Looks like a verb form or a verbal noun (`يحث`، `تهتم`، `تحويل`، `استخدام`، `إبداء`) rather than a name. */
 export function verbLike(norm: string): boolean {
@@ -156,7 +156,10 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       k = father.tokEnd;
       break;
     }
-    if ((LINEAGE.test(before) || before === 'عبد') && k - 1 > j - 1 && n.arabic && !ctx.cover[k] && !foldedFunctionWord(n.raw)) {
+    // `أحمد أبو غزة`: a one-word place after a lineage word is part of the name (`أبو` never ends one).
+    const place = ctx.cover[k];
+    const inName = !place || (place.type === 'place' && place.tok === k && place.tokEnd === k + 1 && LINEAGE.test(before));
+    if ((LINEAGE.test(before) || before === 'عبد') && k - 1 > j - 1 && n.arabic && inName && !foldedFunctionWord(n.raw)) {
       k++;
       continue;
     }
@@ -210,6 +213,8 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     // An ordinal after a compound given name is a monarch's (`عبد الله الثاني`).
     const monarch = ctx.tokens[k - 2]?.norm === 'عبد' && /^ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)$/.test(n.norm);
     if (!g && k - j >= 2 && PARTICIPLE.test(n.norm) && !monarch && !ctx.lex.given.has(n.norm.slice(2))) break;
+    // `… آيت باحماد التوقعات`: a definite plural in ات is the verb's object, not a third name word.
+    if (!g && k - j >= 2 && /^ال.{3,}ات$/.test(n.norm)) break;
     // `ومنح هنري التقدم`، `ورفض جوزيه الإفصاح`: a verbal noun with the article is the verb's object, not a family name.
     if (!g && n.norm.startsWith('ال') && verbLike(n.norm.slice(2)) && !ctx.lex.given.has(n.norm.slice(2))) break;
     // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.

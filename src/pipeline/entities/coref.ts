@@ -13,7 +13,7 @@ import { normalize } from '../../search/normalize';
 const EAST_ASIAN = new Set(['CN', 'TW', 'HK', 'MO', 'KR', 'KP', 'VN']);
 
 /** Words that link the parts of a lineage name: never a family name on their own. */
-const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد)$/;
+const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد|ايت)$/;
 
 interface PersonInfo {
   classes: Set<string>;
