@@ -18,6 +18,7 @@ import {
   findTitledPeople,
 } from './entities/arabicRules';
 import { appositionPeople } from './entities/apposition';
+import { clubsWithCities } from './entities/clubs';
 import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
 import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
@@ -51,6 +52,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
   weakClubs(ctx);
   mediaNames(ctx, knowledge.index);
+  clubsWithCities(ctx);
   placesOverBodies(ctx);
   extendKnownBodies(ctx);
   englishBodyNames(ctx);

@@ -190,3 +190,15 @@ describe('extractEntities: English given names in -ed at the start of a sentence
     expect(names(doc)).toEqual(expect.arrayContaining(['person:Khaled Omar', 'person:Nadia Farouk']));
   });
 });
+
+describe('extractEntities: clubs named by a prefix and their city', () => {
+  it('reads `سسكا موسكو`، `ستيوا بوخارست` as clubs, and the city alone as the place', () => {
+    const doc = entitiesOf('وفاز سسكا موسكو على ستيوا بوخارست بهدفين ، وعاد اللاعبون إلى موسكو مساء .', 'ar');
+    expect(names(doc)).toEqual(['organization:سسكا موسكو', 'organization:ستيوا بوخارست', 'place:موسكو']);
+  });
+
+  it('English: the same clubs', () => {
+    const doc = entitiesOf('CSKA Moscow beat Steaua Bucharest 2-0, and the players flew back to Moscow.', 'en');
+    expect(names(doc)).toEqual(['organization:CSKA Moscow', 'organization:Steaua Bucharest', 'place:Moscow']);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Clubs named by a prefix and their city: `سسكا موسكو`، `ستيوا بوخارست`، `هرتا برلين`، `أولمبيك ليون`. The
+ * prefixes (org-heads.json `clubPrefixes`: CSKA, Spartak, Dynamo, Steaua, Olympique, Sporting…) name sports
+ * clubs and little else, so a known city right after one is part of the club's name, not the place (also in
+ * English: `CSKA Moscow`, `Steaua Bucharest`).
+ */
+import orgHeads from '../data/org-heads.json';
+import { normalize } from '../../search/normalize';
+import type { Context } from './context';
+import { ruleKey } from './arabicNames';
+import { joinable } from './tokens';
+
+const PREFIXES = new Set(orgHeads.ar.clubPrefixes.map((w) => normalize(w)));
+const EN_PREFIXES = new Set(orgHeads.en.clubPrefixes);
+
+export function clubsWithCities(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (ctx.cover[i] || !joinable(tokens[i + 1]!.gap)) continue;
+    const prefix = t.arabic ? t.forms.find((f) => PREFIXES.has(f.form)) : EN_PREFIXES.has(t.raw) ? { shift: 0 } : undefined;
+    const city = ctx.cover[i + 1];
+    if (!prefix || !city || city.type !== 'place' || city.tok !== i + 1 || city.kind === 'title') continue;
+    ctx.remove(city);
+    const start = t.start + prefix.shift;
+    const end = tokens[city.tokEnd - 1]!.end;
+    ctx.add({
+      tok: i,
+      tokEnd: city.tokEnd,
+      start,
+      end,
+      type: 'organization',
+      key: ruleKey(ctx.text, start, end, 'organization'),
+      kind: 'name',
+      source: 'rule',
+    });
+    i = city.tokEnd - 1;
+  }
+}
