@@ -43,6 +43,7 @@ import {
   weakClubs,
 } from './entities/orgRules';
 import { applyOverrides } from './entities/overrides';
+import { quotedFromPeople } from './entities/reported';
 import { tokenize } from './entities/tokens';
 
 /** Finds every mention of people, organizations and places and links them into entities. */
@@ -73,6 +74,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   appositionPeople(ctx);
   listPeople(ctx);
   complementPeople(ctx);
+  quotedFromPeople(ctx);
   findEnglishNames(ctx);
   acronymAliases(ctx);
   englishRoles(ctx);

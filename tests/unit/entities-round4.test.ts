@@ -202,3 +202,26 @@ describe('extractEntities: clubs named by a prefix and their city', () => {
     expect(names(doc)).toEqual(['organization:CSKA Moscow', 'organization:Steaua Bucharest', 'place:Moscow']);
   });
 });
+
+describe('extractEntities: the person quoted in `عن X قوله`', () => {
+  it('reads one to three name words between `عن` and `قوله/قولها` as a person, though named once', () => {
+    const doc = entitiesOf(
+      'ونقلت الصحيفة عن هيغينز قوله إن الفريق جاهز . ونقلت الإذاعة عن ماريا فيلدمان قولها إن المفاوضات مستمرة .',
+      'ar',
+    );
+    expect(names(doc)).toEqual(['person:هيغينز', 'person:ماريا فيلدمان']);
+  });
+
+  it('reads no person from an unnamed source or a body', () => {
+    const doc = entitiesOf(
+      'ونقلت الوكالة عن مصدر عسكري قوله إن الهجوم انتهى . ونقلت عن وزارة الخارجية قولها إن الوفد وصل .',
+      'ar',
+    );
+    expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual([]);
+  });
+
+  it('English: the person quoted after `quoted … as saying`', () => {
+    const doc = entitiesOf('The paper quoted Kenyon as saying the team was ready.', 'en');
+    expect(names(doc)).toContain('person:Kenyon');
+  });
+});
