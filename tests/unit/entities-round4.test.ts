@@ -225,3 +225,32 @@ describe('extractEntities: the person quoted in `عن X قوله`', () => {
     expect(names(doc)).toContain('person:Kenyon');
   });
 });
+
+describe('extractEntities: follow-ups from the new test articles (ar_08, en_06)', () => {
+  it('reads one word after a nationality adjective before `و` and after a word with a pronoun', () => {
+    const doc = entitiesOf('وسجلهما البرازيلي كلاوديو ومواطنه جوزيه ماركوس .', 'ar');
+    expect(names(doc)).toEqual(['person:كلاوديو', 'person:جوزيه ماركوس']);
+  });
+
+  it('reads no name from a preposition and a noun, or from `ليست`', () => {
+    const doc = entitiesOf('وأطاح بنظيره الفرنسي بفارق 17 نقطة ، كما أن المغربية ليست وحدها .', 'ar');
+    expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual([]);
+  });
+
+  it('reads the club prefix alone later as the club, and `الفريق` ("the team") as no title', () => {
+    const doc = entitiesOf(
+      'وفاز سسكا موسكو على ستيوا بوخارست ، وسجل للفريق الروماني المهاجم يانكو ميلوفيتش . واحتجت جماهير ستيوا على الحكم .',
+      'ar',
+    );
+    const steaua = doc.entities.find((e) => e.label.ar === 'ستيوا بوخارست');
+    expect(steaua?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['ستيوا بوخارست', 'ستيوا']);
+    const yanko = doc.entities.find((e) => e.type === 'person');
+    expect(yanko?.mentions.filter((m) => m.kind === 'title')).toEqual([]);
+  });
+
+  it('English: the club prefix alone', () => {
+    const doc = entitiesOf('CSKA Moscow beat Steaua Bucharest, and Steaua fans protested.', 'en');
+    const steaua = doc.entities.find((e) => e.label.en === 'Steaua Bucharest');
+    expect(steaua?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['Steaua Bucharest', 'Steaua']);
+  });
+});

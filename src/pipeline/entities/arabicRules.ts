@@ -602,12 +602,29 @@ function loneAfterNisba(ctx: Context, i: number, j: number): boolean {
   const t = tokens[i]!;
   const w = tokens[j]!;
   if (w.norm.length < 3 || /(?:[اةى]|\u064B)$/.test(w.raw) || ctx.lex.ambiguousGiven.has(w.norm)) return false;
+  // `بفارق 17 نقطة`: a preposition on a noun; a foreign name rarely starts with ب/ل and a consonant.
+  if (/^[بل][^اوي]/.test(w.norm) && !ctx.lex.given.has(w.norm)) return false;
   const prev = tokens[i - 1];
   const clitic = t.forms.some((f) => f.shift > 0 && f.form.startsWith('ال'));
-  const edge = !prev || !joinable(t.gap) || !prev.arabic || ctx.isStop(i - 1) || ctx.inSet(i - 1, ctx.lex.speechVerbs);
+  // A word with an object pronoun before it (`سجلهما البرازيلي كلاوديو`) is a verb or a noun the name stands in
+  // apposition to (`زميله الفرنسي`): either way the adjective is used as a noun.
+  const edge =
+    !prev ||
+    !joinable(t.gap) ||
+    !prev.arabic ||
+    ctx.isStop(i - 1) ||
+    ctx.inSet(i - 1, ctx.lex.speechVerbs) ||
+    /(?:هما|هم|ها|ه)$/.test(prev.raw);
   if (!clitic && !edge) return false;
   const next = tokens[j + 1];
-  return !next || !joinable(next.gap) || !next.arabic || /^\d/.test(next.norm) || (ctx.isStop(j + 1) && next.raw !== 'علي');
+  return (
+    !next ||
+    !joinable(next.gap) ||
+    !next.arabic ||
+    /^\d/.test(next.norm) ||
+    /^و/.test(next.norm) ||
+    (ctx.isStop(j + 1) && next.raw !== 'علي')
+  );
 }
 
 function titleSpan(ctx: Context, from: number, to: number, shift: number): Found {

@@ -2,11 +2,12 @@
  * Clubs named by a prefix and their city: `سسكا موسكو`، `ستيوا بوخارست`، `هرتا برلين`، `أولمبيك ليون`. The
  * prefixes (org-heads.json `clubPrefixes`: CSKA, Spartak, Dynamo, Steaua, Olympique, Sporting…) name sports
  * clubs and little else, so a known city right after one is part of the club's name, not the place (also in
- * English: `CSKA Moscow`, `Steaua Bucharest`).
+ * English: `CSKA Moscow`, `Steaua Bucharest`). The prefix alone later in the text is that club (`جماهير ستيوا`).
  */
 import orgHeads from '../data/org-heads.json';
 import { normalize } from '../../search/normalize';
 import type { Context } from './context';
+import type { Found } from './found';
 import { ruleKey } from './arabicNames';
 import { joinable } from './tokens';
 
@@ -15,6 +16,8 @@ const EN_PREFIXES = new Set(orgHeads.en.clubPrefixes);
 
 export function clubsWithCities(ctx: Context): void {
   const { tokens } = ctx;
+  // Prefix form → the one club it named (null: two clubs share it, `سسكا موسكو` and `سسكا صوفيا`).
+  const named = new Map<string, Found | null>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
     if (ctx.cover[i] || !joinable(tokens[i + 1]!.gap)) continue;
@@ -24,7 +27,7 @@ export function clubsWithCities(ctx: Context): void {
     ctx.remove(city);
     const start = t.start + prefix.shift;
     const end = tokens[city.tokEnd - 1]!.end;
-    ctx.add({
+    const club = ctx.add({
       tok: i,
       tokEnd: city.tokEnd,
       start,
@@ -34,6 +37,19 @@ export function clubsWithCities(ctx: Context): void {
       kind: 'name',
       source: 'rule',
     });
+    const form = t.arabic ? t.forms.find((f) => f.shift === prefix.shift)!.form : t.raw;
+    const had = named.get(form);
+    named.set(form, had === undefined || had?.key === club.key ? club : null);
     i = city.tokEnd - 1;
+  }
+  // `جماهير ستيوا`: the prefix alone later in the text is the club it named.
+  if (named.size === 0) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (ctx.cover[i]) continue;
+    const f = t.arabic ? t.forms.find((x) => named.get(x.form)) : named.get(t.raw) ? { form: t.raw, shift: 0 } : undefined;
+    const club = f && named.get(f.form);
+    if (!f || !club) continue;
+    ctx.add({ ...club, tok: i, tokEnd: i + 1, start: t.start + f.shift, end: t.end, kind: 'alias' });
   }
 }
