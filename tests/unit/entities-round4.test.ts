@@ -254,3 +254,24 @@ describe('extractEntities: follow-ups from the new test articles (ar_08, en_06)'
     expect(steaua?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['Steaua Bucharest', 'Steaua']);
   });
 });
+
+describe('extractEntities: European particles inside a name', () => {
+  it('reads `فان`، `فون دير`، `دو لا` between name words as part of the name', () => {
+    const doc = entitiesOf('وسدد الهولندي ماتياس فان دايك كرة قوية . وقال جان بيير دو لا فونتين إن المجلس سيجتمع .', 'ar');
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:ماتياس فان دايك', 'person:جان بيير دو لا فونتين']));
+  });
+
+  it('reads `فان` ("فإن") and `لا` before a verb as no particle', () => {
+    const doc = entitiesOf('وقال كريم حداد لا يريد أن يلعب . وأضاف أن الفريق جاهز فان الموسم طويل .', 'ar');
+    expect(names(doc)).toContain('person:كريم حداد');
+    expect(names(doc).some((n) => n.includes('لا يريد'))).toBe(false);
+  });
+
+  it('English: the same names', () => {
+    const doc = entitiesOf(
+      'The Dutch defender Joris van Dijk shot wide.',
+      'en',
+    );
+    expect(names(doc)).toContain('person:Joris van Dijk');
+  });
+});

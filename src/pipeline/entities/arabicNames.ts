@@ -131,6 +131,17 @@ function familyNisbaAfter(ctx: Context, j: number): boolean {
   return !after || !joinable(after.gap) || !after.arabic || ctx.isStop(j + 2) || !nameWord(ctx, j + 2);
 }
 
+/** European particles inside a name: `فان`، `فون`، `دي`، `دو`، `دا`، `ديل`، `دير`، `لا`. */
+const PARTICLE = /^(?:فان|فون|دي|دو|دا|ديل|دير|لا)$/;
+
+/** After a particle: another particle (`فون دير`) or a name word that is no verb form and has no article. */
+function particleThen(ctx: Context, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t || !joinable(t.gap) || !t.arabic) return false;
+  if (PARTICLE.test(t.norm)) return particleThen(ctx, k + 1);
+  return nameWord(ctx, k) && !ctx.definite(k) && !verbLike(t.norm) && !/^و/.test(t.norm);
+}
+
 /** The end (exclusive) of a name whose first word is token j. */
 function nameEnd(ctx: Context, j: number, max: number): number | undefined {
   let k = j + 1;
@@ -139,6 +150,14 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     const n = ctx.tokens[k]!;
     // Lineage words do not count towards the length: `خليفة بن زايد آل نهيان`, `سعد بن أبي وقاص`.
     if (LINEAGE.test(n.norm) && k + 1 < ctx.tokens.length && joinable(ctx.tokens[k + 1]!.gap)) {
+      k++;
+      continue;
+    }
+    // `روبن فان بيرسي`، `أورزولا فون دير لاين`، `فرنانديس دي لافيغا`: a European particle between two name words
+    // (`فان` is also `فإن`, a function word, but never between two names); it does not count towards the length.
+    // `لا` before an imperfect (`لا يناسبني`) is the negation.
+    const negation = n.norm === 'لا' && /^[يتن]/.test(ctx.tokens[k + 1]?.norm ?? '');
+    if (PARTICLE.test(n.norm) && k > j && !negation && particleThen(ctx, k + 1)) {
       k++;
       continue;
     }
