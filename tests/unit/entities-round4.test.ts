@@ -268,10 +268,7 @@ describe('extractEntities: European particles inside a name', () => {
   });
 
   it('English: the same names', () => {
-    const doc = entitiesOf(
-      'The Dutch defender Joris van Dijk shot wide.',
-      'en',
-    );
+    const doc = entitiesOf('The Dutch defender Joris van Dijk shot wide.', 'en');
     expect(names(doc)).toContain('person:Joris van Dijk');
   });
 });
