@@ -272,3 +272,28 @@ describe('extractEntities: European particles inside a name', () => {
     expect(names(doc)).toContain('person:Joris van Dijk');
   });
 });
+
+describe('extractEntities: verbs after a title are no names', () => {
+  it('reads no name from a past verb أفعل, a three-letter verb and its object, or `الفريق` ("the team") and a verb', () => {
+    const doc = entitiesOf(
+      'وكان النجم الأميركي أحرز لقب البطولة العام الماضي . وأكد أن اللاعب طلب الرحيل مرتين ، وأن الفريق سيقاطع الجلسة .',
+      'ar',
+    );
+    expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual([]);
+  });
+
+  it('ends a name before ف and an imperfect, and keeps a lineage word before a definite name', () => {
+    const doc = entitiesOf('وتظهر الممثلة سلمى حداد فتقوم بدور الأم . وقال المؤرخ ابن الأبار القضاعي إن المدينة سقطت .', 'ar');
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:سلمى حداد', 'person:ابن الأبار القضاعي']));
+  });
+
+  it('reads no body from a generic phrase and what it belongs to', () => {
+    const doc = entitiesOf('واجتمع الجهاز الفني للفريق الأول مع اللاعبين أمس .', 'ar');
+    expect(names(doc).filter((n) => n.startsWith('organization:'))).toEqual([]);
+  });
+
+  it('English: a verb after a title is no name', () => {
+    const doc = entitiesOf('The American star won the title last year, and the player asked to leave twice.', 'en');
+    expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual([]);
+  });
+});

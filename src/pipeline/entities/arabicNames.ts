@@ -106,6 +106,13 @@ function firstNameWord(ctx: Context, j: number, feminine: boolean): boolean {
   const t = ctx.tokens[j]!;
   if (!nameWord(ctx, j)) return false;
   const given = ctx.lex.given.has(t.norm);
+  // `النجم الأميركي أحرز لقب …`: a past verb أفعل (hamza, three consonants) is no name.
+  if (!given && /^أ[^اويى]{3}$/.test(t.raw)) return false;
+  // `اللاعب طلب الرحيل`: an unknown three-letter word before a definite word that is no family name in ي is a verb
+  // and its object.
+  const n = ctx.tokens[j + 1];
+  if (!given && t.norm.length === 3 && !LINEAGE.test(t.norm) && n && joinable(n.gap) && ctx.definite(j + 1) && !/ي$/.test(n.norm))
+    return false;
   if (ctx.definite(j) && !given) return false;
   if (/^و/.test(t.norm) && !given) return false;
   if (!given && verbLike(t.norm)) return false;
@@ -153,6 +160,9 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       k++;
       continue;
     }
+    // `حنان ترك فتقوم …`: ف and an imperfect after two name words start the next clause.
+    // (`في…` starts too many foreign names: `فيلار`، `فيليب`.)
+    if (k - j >= 2 && /^فت/.test(n.norm) && verbLike(n.norm.slice(1)) && !ctx.lex.given.has(n.norm)) break;
     // `روبن فان بيرسي`، `أورزولا فون دير لاين`، `فرنانديس دي لافيغا`: a European particle between two name words
     // (`فان` is also `فإن`, a function word, but never between two names); it does not count towards the length.
     // `لا` before an imperfect (`لا يناسبني`) is the negation.

@@ -335,7 +335,11 @@ export function dropGenericBodies(ctx: Context): void {
     let end = f.tokEnd;
     while (end - f.tok > 2 && /^ال...*(?:ي|يه)$/.test(ctx.tokens[end - 1]!.norm)) end--;
     const key = end === f.tokEnd ? f.key : ruleKey(ctx.text, f.start, ctx.tokens[end - 1]!.end, 'organization');
-    if (GENERIC.has(key)) ctx.remove(f);
+    // `الجهاز الفني للفريق الأهلي`: a generic phrase and what it belongs to (`لل…`) is still no body's name.
+    let of = f.tok + 2;
+    while (of < f.tokEnd && !/^لل/.test(ctx.tokens[of]!.norm)) of++;
+    const owned = of < f.tokEnd && GENERIC.has(ruleKey(ctx.text, f.start, ctx.tokens[of - 1]!.end, 'organization'));
+    if (GENERIC.has(key) || owned) ctx.remove(f);
   }
 }
 
