@@ -297,3 +297,24 @@ describe('extractEntities: verbs after a title are no names', () => {
     expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual([]);
   });
 });
+
+describe('extractEntities: words that only look like names', () => {
+  it('reads no name from a preposition with a pronoun, a plural participle in construct, an adjective in ية, or a noun in ى before بن', () => {
+    const doc = entitiesOf(
+      'ولم يكن محمد فيهم أغناهم ، وقال مسؤولو الإغاثة إن المساعدة إنسانية عاجلة ، وسدد اللاعب في مرمى بن فوستر .',
+      'ar',
+    );
+    const people = names(doc).filter((n) => n.startsWith('person:'));
+    expect(people.some((n) => /فيهم|مسؤولو|إنسانية|مرمى/.test(n))).toBe(false);
+  });
+
+  it('still reads foreign names in ها، و and Egyptian spellings in ى', () => {
+    const doc = entitiesOf('وسجل الهدف الفرنسي لويس ساها ، وحضر الممثل جورج كلونى الحفل .', 'ar');
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:لويس ساها', 'person:جورج كلونى']));
+  });
+
+  it('English: the same sentence has no false person', () => {
+    const doc = entitiesOf('Relief officials said the aid was urgent, and the player shot at goalkeeper Ben Foster.', 'en');
+    expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual(['person:Ben Foster']);
+  });
+});

@@ -47,7 +47,9 @@ export function nameWord(ctx: Context, i: number): boolean {
   // A pronoun suffix (`اجرائه`، `قوله`، `أكثرهم`): not a name, except known names and `الله`.
   if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm) && !foreignYeh(t.raw))
     return false;
-  if (/(?:هم|هما|ها|كم)$/.test(t.raw) && t.raw.length >= 5 && !ctx.lex.given.has(t.norm)) return false;
+  // (`فيهم`، `معهم` have four letters; `ساها` is a name.)
+  if (/(?:هم|كم)$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm)) return false;
+  if (/(?:هما|ها)$/.test(t.raw) && t.raw.length >= 5 && !ctx.lex.given.has(t.norm)) return false;
   // ل/ب before a feminine noun (`لمدة`، `بضربة`): a prepositional phrase.
   // Maghrebi names in بو (`بوجمعة`) only before a family name in ي (see familyNisbaAfter).
   if (/^[لب]/.test(t.norm) && /ة$/.test(t.raw) && !ctx.lex.given.has(t.norm) && !(/^بو/.test(t.norm) && familyNisbaAfter(ctx, i)))
@@ -106,8 +108,9 @@ function firstNameWord(ctx: Context, j: number, feminine: boolean): boolean {
   const t = ctx.tokens[j]!;
   if (!nameWord(ctx, j)) return false;
   const given = ctx.lex.given.has(t.norm);
-  // `النجم الأميركي أحرز لقب …`: a past verb أفعل (hamza, three consonants) is no name.
-  if (!given && /^أ[^اويى]{3}$/.test(t.raw)) return false;
+  // `النجم الأميركي أحرز لقب …`، `أهم`: a past verb or an elative أفعل (hamza, consonants) is no name; nor is a
+  // plural participle in construct (`مسؤولو`، `ممثلو`), or an adjective in ية (`مساعدة إنسانية`).
+  if (!given && (/^أ[^اويى]{2,3}$/.test(t.raw) || /^م[^اوي].{2,}و$/.test(t.norm) || /ية$/.test(t.raw))) return false;
   // `اللاعب طلب الرحيل`: an unknown three-letter word before a definite word that is no family name in ي is a verb
   // and its object.
   const n = ctx.tokens[j + 1];

@@ -717,6 +717,8 @@ function lineagePeople(ctx: Context): void {
     if (ctx.cover[i] || !/^(?:بن|ابن|بنت)$/.test(link.norm) || !joinable(link.gap) || !joinable(tokens[i + 2]!.gap)) continue;
     // `علي بن حسن`: `على` (often written `علي`) is never followed by `بن`, so here it is the name.
     const ali = /^[وف]?علي$/.test(tokens[i]!.raw);
+    // `مرمى بن فوستر`: a word in ى before `بن` is a noun unless a known name (`موسى بن نصير`).
+    if (/ى$/.test(tokens[i]!.raw) && !ctx.lex.given.has(tokens[i]!.norm)) continue;
     if (ctx.definite(i) || !(nameWord(ctx, i) || ali) || verbLike(tokens[i]!.norm) || (/^و/.test(tokens[i]!.norm) && !ali))
       continue;
     if (ctx.cover[i + 2] ? ctx.cover[i + 2]!.type !== 'person' : !nameWord(ctx, i + 2)) continue;
