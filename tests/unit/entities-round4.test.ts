@@ -318,3 +318,15 @@ describe('extractEntities: words that only look like names', () => {
     expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual(['person:Ben Foster']);
   });
 });
+
+describe('extractEntities: dual counters end a name', () => {
+  it('ends the name before `هدفين`، `مرتين`', () => {
+    const doc = entitiesOf('وسجل الفرنسي لويس ساها هدفين ، وتزوج الشاعر نزار توفيق مرتين .', 'ar');
+    expect(names(doc)).toEqual(['person:لويس ساها', 'person:نزار توفيق']);
+  });
+
+  it('English: the same names', () => {
+    const doc = entitiesOf('Frenchman Louis Saha scored twice, and the poet Nizar Tawfiq married twice.', 'en');
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:Louis Saha', 'person:Nizar Tawfiq']));
+  });
+});
