@@ -18,7 +18,7 @@ import {
   findTitledPeople,
 } from './entities/arabicRules';
 import { appositionPeople } from './entities/apposition';
-import { clubsWithCities } from './entities/clubs';
+import { clubsWithCities, scorers } from './entities/clubs';
 import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
 import { dropUnconfirmed, joinKnownSurnames, linkBodies, propagateNames, resolveTitles, shortBodies } from './entities/coref';
@@ -75,6 +75,7 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   listPeople(ctx);
   complementPeople(ctx);
   quotedFromPeople(ctx);
+  scorers(ctx);
   findEnglishNames(ctx);
   acronymAliases(ctx);
   englishRoles(ctx);

@@ -330,3 +330,22 @@ describe('extractEntities: dual counters end a name', () => {
     expect(names(doc)).toEqual(expect.arrayContaining(['person:Louis Saha', 'person:Nizar Tawfiq']));
   });
 });
+
+describe('extractEntities: scorers before a minute in brackets, in a sport report', () => {
+  const text =
+    'وفي مباراة الدوري تقدم الفريق بهدفين في الشوط الثاني ، وسجل الهدفين ياكوبو إيغبيني ( 27 ) وكريم ناصيف ( 89 ) ، فيما تابعها اللاعب داخل المرمى ( 20 ) وأضاف لفريقه ( 70 ) .';
+
+  it('reads the name words right before `( 27 )` as the scorer, and a list item after و', () => {
+    expect(names(entitiesOf(text, 'ar'))).toEqual(['person:ياكوبو إيغبيني', 'person:كريم ناصيف']);
+  });
+
+  it('reads nothing outside a sport report', () => {
+    const doc = entitiesOf('ونصت المادة على شروط قانون الشركات التجارية رقم ( 5 ) وعلى عقوبات تاليس مورو ( 7 ) .', 'ar');
+    expect(names(doc).filter((n) => n.startsWith('person:'))).toEqual([]);
+  });
+
+  it('English: scorers with minutes', () => {
+    const doc = entitiesOf('In the league match the goals came from Yakubu Aiyegbeni (27) and Karim Nassif (89).', 'en');
+    expect(names(doc)).toEqual(expect.arrayContaining(['person:Yakubu Aiyegbeni', 'person:Karim Nassif']));
+  });
+});

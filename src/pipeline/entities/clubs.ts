@@ -1,5 +1,5 @@
 /**
- * Clubs named by a prefix and their city: `سسكا موسكو`، `ستيوا بوخارست`، `هرتا برلين`، `أولمبيك ليون`. The
+ * Sport-report rules. Clubs named by a prefix and their city: `سسكا موسكو`، `ستيوا بوخارست`، `هرتا برلين`، `أولمبيك ليون`. The
  * prefixes (org-heads.json `clubPrefixes`: CSKA, Spartak, Dynamo, Steaua, Olympique, Sporting…) name sports
  * clubs and little else, so a known city right after one is part of the club's name, not the place (also in
  * English: `CSKA Moscow`, `Steaua Bucharest`). The prefix alone later in the text is that club (`جماهير ستيوا`).
@@ -8,7 +8,8 @@ import orgHeads from '../data/org-heads.json';
 import { normalize } from '../../search/normalize';
 import type { Context } from './context';
 import type { Found } from './found';
-import { ruleKey } from './arabicNames';
+import { nameWord, ruleKey, verbLike } from './arabicNames';
+import { sportReport } from './orgRules';
 import { joinable } from './tokens';
 
 const PREFIXES = new Set(orgHeads.ar.clubPrefixes.map((w) => normalize(w)));
@@ -51,5 +52,57 @@ export function clubsWithCities(ctx: Context): void {
     const club = f && named.get(f.form);
     if (!f || !club) continue;
     ctx.add({ ...club, tok: i, tokEnd: i + 1, start: t.start + f.shift, end: t.end, kind: 'alias' });
+  }
+}
+
+/**
+ * `وسجل الهدفين ياكوبو إيغبيني ( 27 )`، `وكريم بنزيمة ( 89 )`: in a sport report, one to three name words right before
+ * a minute in brackets are the scorer. The words are walked back from the bracket while they can be name words
+ * (no article, no pronoun suffix: `داخل المرمى ( 20 )`، `لفريقه ( 70 )` are not names) up to a clear left edge
+ * (punctuation, a function word, a word with the article, a nationality adjective, a title or a known name).
+ */
+export function scorers(ctx: Context): void {
+  const { tokens } = ctx;
+  if (!sportReport(ctx)) return;
+  for (let b = 1; b + 1 < tokens.length; b++) {
+    const minute = tokens[b]!;
+    if (!/\(\s*$/.test(minute.gap) || !/^\d{1,3}$/.test(minute.raw) || Number(minute.raw) > 130) continue;
+    if (!/^\s*\)/.test(tokens[b + 1]?.gap ?? ')')) continue;
+    let a = b;
+    while (a > 0 && b - a < 3) {
+      const k = a - 1;
+      const t = tokens[k]!;
+      if (ctx.cover[k] || !t.arabic || ctx.definite(k) || !nameWord(ctx, k)) break;
+      if (k < b - 1 && !joinable(tokens[k + 1]!.gap)) break;
+      a = k;
+      if (/^و/.test(t.norm) && !ctx.lex.given.has(t.norm)) break; // `وكريم بنزيمة`: a list item starts here
+    }
+    if (a === b) continue;
+    const first = tokens[a]!;
+    const edge = a === 0 ? undefined : tokens[a - 1];
+    const clear =
+      !edge ||
+      !joinable(first.gap) ||
+      /^و/.test(first.norm) ||
+      ctx.isStop(a - 1) ||
+      ctx.definite(a - 1) ||
+      !!ctx.nisba(a - 1) ||
+      !!ctx.cover[a - 1];
+    const bare = first.forms.find((f) => f.shift === 1 && /^و/.test(first.raw));
+    const shift = /^و/.test(first.norm) && bare && !ctx.lex.given.has(first.norm) ? bare.shift : 0;
+    const head = shift ? bare!.form : first.norm;
+    if (!clear || (verbLike(head) && !ctx.lex.given.has(head)) || /ه$/.test(first.raw)) continue;
+    const start = first.start + shift;
+    const end = tokens[b - 1]!.end;
+    ctx.add({
+      tok: a,
+      tokEnd: b,
+      start,
+      end,
+      type: 'person',
+      key: ruleKey(ctx.text, start, end, 'person'),
+      kind: 'name',
+      source: 'rule',
+    });
   }
 }

@@ -154,7 +154,7 @@ export function findLandforms(ctx: Context): void {
 }
 
 /** Is the text a sport report? Counted on the words' clitic-free forms (`بهدفين`، `والمدرب`). */
-function sportReport(ctx: Context): boolean {
+export function sportReport(ctx: Context): boolean {
   let n = 0;
   for (let i = 0; i < ctx.tokens.length && n < SPORT_MIN; i++) if (ctx.tokens[i]!.arabic && ctx.inSet(i, SPORT)) n++;
   return n >= SPORT_MIN;
