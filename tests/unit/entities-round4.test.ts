@@ -349,3 +349,20 @@ describe('extractEntities: scorers before a minute in brackets, in a sport repor
     expect(names(doc)).toEqual(expect.arrayContaining(['person:Yakubu Aiyegbeni', 'person:Karim Nassif']));
   });
 });
+
+describe('extractEntities: quantifiers and `عدم` end a name', () => {
+  it('ends the name before `قبيل`، `لعدم`، `كثير`, and reads the Non-Aligned Movement whole', () => {
+    const doc = entitiesOf(
+      'وصرح رئيس الاتحاد سيب بلاتر قبيل المباراة ، وانتقد الرئيس تارايان باسيسكو لعدم دعوته ، وكان أبو طالب كثير العيال . واجتمعت حركة عدم الانحياز .',
+      'ar',
+    );
+    expect(names(doc)).toEqual(
+      expect.arrayContaining(['person:سيب بلاتر', 'person:تارايان باسيسكو', 'person:أبو طالب', 'organization:حركة عدم الانحياز']),
+    );
+  });
+
+  it('English: the Non-Aligned Movement', () => {
+    const doc = entitiesOf('The Non-Aligned Movement met in Havana.', 'en');
+    expect(doc.entities.map((e) => e.id)).toContain('org:non-aligned-movement');
+  });
+});
