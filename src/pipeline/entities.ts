@@ -18,6 +18,7 @@ import {
   findTitledPeople,
 } from './entities/arabicRules';
 import { appositionPeople } from './entities/apposition';
+import { clubsWithCities, scorers } from './entities/clubs';
 import { Context } from './entities/context';
 import { trimDescriptiveHeads } from './entities/descriptive';
 import { dropUnconfirmed, joinKnownSurnames, linkBodies, resolveTitles, shortBodies } from './entities/coref';
@@ -25,6 +26,7 @@ import { propagateNames } from './entities/surnames';
 import { englishRoles, englishTitles, findEnglishNames } from './entities/englishRules';
 import { complementPeople, listPeople, loneGivenNames } from './entities/givenNames';
 import { matchGazetteer } from './entities/match';
+import { mediaNames } from './entities/media';
 import {
   acronymAliases,
   bodiesNamedAfterPeople,
@@ -42,6 +44,7 @@ import {
   weakClubs,
 } from './entities/orgRules';
 import { applyOverrides } from './entities/overrides';
+import { quotedFromPeople } from './entities/reported';
 import { tokenize } from './entities/tokens';
 
 /** Finds every mention of people, organizations and places and links them into entities. */
@@ -50,6 +53,8 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   const ctx = new Context(doc.text, tokens, knowledge.lexicon);
   for (const m of matchGazetteer(tokens, knowledge.index)) ctx.add(m);
   weakClubs(ctx);
+  mediaNames(ctx, knowledge.index);
+  clubsWithCities(ctx);
   placesOverBodies(ctx);
   extendKnownBodies(ctx);
   englishBodyNames(ctx);
@@ -70,6 +75,8 @@ export function extractEntities(doc: SegmentedDocument, knowledge: Knowledge): E
   appositionPeople(ctx);
   listPeople(ctx);
   complementPeople(ctx);
+  quotedFromPeople(ctx);
+  scorers(ctx);
   findEnglishNames(ctx);
   acronymAliases(ctx);
   englishRoles(ctx);

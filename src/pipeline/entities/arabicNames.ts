@@ -13,8 +13,19 @@ function foldedFunctionWord(raw: string): boolean {
   return /ى$/.test(raw) && /^(?:[وف]?)(?:على|إلى|الى|لدى|حتى|متى|سوى)$/.test(raw);
 }
 
+/**
+ * `ديدييه`، `كزافييه`، `تريزيغيه`: French names in -ier/-et end in ييه or غيه, which no Arabic word with a pronoun
+ * suffix does (`فيه`، `لديه`، `عينيه` have one ي), so the final ه is no pronoun.
+ */
+function foreignYeh(raw: string): boolean {
+  return /(?:يي|غي)ه$/.test(raw) && raw.length >= 5;
+}
+
+/** A definite participle: `الحاصل`، `الرابع` (فاعل), `المختص`، `المحترف` (with م), not ending in ي or ه. */
+const PARTICIPLE = /^ال(?:.ا.[^يه]|م[^ا].{1,3}[^يه])$/;
+
 /** Words that link the parts of a lineage name: `بن`، `ابن`، `بنت`، `آل`، `أبو/أبي/أبا`، `ولد`. */
-const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد)$/;
+const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد|ايت)$/;
 
 /** Looks like a verb form or a verbal noun (`يحث`، `تهتم`، `تحويل`، `استخدام`، `إبداء`) rather than a name. */
 export function verbLike(norm: string): boolean {
@@ -34,8 +45,11 @@ export function nameWord(ctx: Context, i: number): boolean {
   if (/^(?:لل|[وفبك]ال)/.test(t.norm) && t.norm.length > 4) return false;
   if (ctx.lookup(i, ctx.lex.titles)) return false;
   // A pronoun suffix (`اجرائه`، `قوله`، `أكثرهم`): not a name, except known names and `الله`.
-  if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm)) return false;
-  if (/(?:هم|هما|ها|كم)$/.test(t.raw) && t.raw.length >= 5 && !ctx.lex.given.has(t.norm)) return false;
+  if (/ه$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm) && !/الله$/.test(t.norm) && !foreignYeh(t.raw))
+    return false;
+  // (`فيهم`، `معهم` have four letters; `ساها` is a name.)
+  if (/(?:هم|كم)$/.test(t.raw) && t.raw.length >= 4 && !ctx.lex.given.has(t.norm)) return false;
+  if (/(?:هما|ها)$/.test(t.raw) && t.raw.length >= 5 && !ctx.lex.given.has(t.norm)) return false;
   // ل/ب before a feminine noun (`لمدة`، `بضربة`): a prepositional phrase.
   // Maghrebi names in بو (`بوجمعة`) only before a family name in ي (see familyNisbaAfter).
   if (/^[لب]/.test(t.norm) && /ة$/.test(t.raw) && !ctx.lex.given.has(t.norm) && !(/^بو/.test(t.norm) && familyNisbaAfter(ctx, i)))
@@ -100,13 +114,21 @@ function firstNameWord(ctx: Context, j: number, feminine: boolean): boolean {
   const t = ctx.tokens[j]!;
   if (!nameWord(ctx, j)) return false;
   const given = ctx.lex.given.has(t.norm);
+  // `النجم الأميركي أحرز لقب …`، `أهم`: a past verb or an elative أفعل (hamza, consonants) is no name; nor is a
+  // plural participle in construct (`مسؤولو`، `ممثلو`), or an adjective in ية (`مساعدة إنسانية`).
+  if (!given && (/^أ[^اويى]{2,3}$/.test(t.raw) || /^م[^اوي].{2,}و$/.test(t.norm) || /ية$/.test(t.raw))) return false;
+  // `اللاعب طلب الرحيل`: an unknown three-letter word before a definite word that is no family name in ي is a verb
+  // and its object.
+  const n = ctx.tokens[j + 1];
+  if (!given && t.norm.length === 3 && !LINEAGE.test(t.norm) && n && joinable(n.gap) && ctx.definite(j + 1) && !/ي$/.test(n.norm))
+    return false;
   if (ctx.definite(j) && !given) return false;
   if (/^و/.test(t.norm) && !given) return false;
   if (!given && verbLike(t.norm)) return false;
   // `لحقوق الإنسان`، `بقيادة الجيش`: a preposition and a construct, not a name.
   if (!given && /^[لب]/.test(t.norm) && ctx.definite(j + 1) && !(/^بو/.test(t.norm) && familyNisbaAfter(ctx, j))) return false;
   // `صورة`، `قوله`: nouns and verbs with pronouns; a woman's name may end in ة after a feminine title.
-  if (/ه$/.test(t.raw) && !given) return false;
+  if (/ه$/.test(t.raw) && !given && !foreignYeh(t.raw)) return false;
   if (/ة$/.test(t.raw) && !given && !feminine && !familyNisbaAfter(ctx, j)) return false;
   return true;
 }
@@ -125,6 +147,17 @@ function familyNisbaAfter(ctx: Context, j: number): boolean {
   return !after || !joinable(after.gap) || !after.arabic || ctx.isStop(j + 2) || !nameWord(ctx, j + 2);
 }
 
+/** European particles inside a name: `فان`، `فون`، `دي`، `دو`، `دا`، `ديل`، `دير`، `لا`. */
+const PARTICLE = /^(?:فان|فون|دي|دو|دا|ديل|دير|لا)$/;
+
+/** After a particle: another particle (`فون دير`) or a name word that is no verb form and has no article. */
+function particleThen(ctx: Context, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t || !joinable(t.gap) || !t.arabic) return false;
+  if (PARTICLE.test(t.norm)) return particleThen(ctx, k + 1);
+  return nameWord(ctx, k) && !ctx.definite(k) && !verbLike(t.norm) && !/^و/.test(t.norm);
+}
+
 /** The end (exclusive) of a name whose first word is token j. */
 function nameEnd(ctx: Context, j: number, max: number): number | undefined {
   let k = j + 1;
@@ -133,6 +166,17 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     const n = ctx.tokens[k]!;
     // Lineage words do not count towards the length: `خليفة بن زايد آل نهيان`, `سعد بن أبي وقاص`.
     if (LINEAGE.test(n.norm) && k + 1 < ctx.tokens.length && joinable(ctx.tokens[k + 1]!.gap)) {
+      k++;
+      continue;
+    }
+    // `حنان ترك فتقوم …`: ف and an imperfect after two name words start the next clause.
+    // (`في…` starts too many foreign names: `فيلار`، `فيليب`.)
+    if (k - j >= 2 && /^فت/.test(n.norm) && verbLike(n.norm.slice(1)) && !ctx.lex.given.has(n.norm)) break;
+    // `روبن فان بيرسي`، `أورزولا فون دير لاين`، `فرنانديس دي لافيغا`: a European particle between two name words
+    // (`فان` is also `فإن`, a function word, but never between two names); it does not count towards the length.
+    // `لا` before an imperfect (`لا يناسبني`) is the negation.
+    const negation = n.norm === 'لا' && /^[يتن]/.test(ctx.tokens[k + 1]?.norm ?? '');
+    if (PARTICLE.test(n.norm) && k > j && !negation && particleThen(ctx, k + 1)) {
       k++;
       continue;
     }
@@ -150,7 +194,10 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       k = father.tokEnd;
       break;
     }
-    if ((LINEAGE.test(before) || before === 'عبد') && k - 1 > j - 1 && n.arabic && !ctx.cover[k] && !foldedFunctionWord(n.raw)) {
+    // `أحمد أبو غزة`: a one-word place after a lineage word is part of the name (`أبو` never ends one).
+    const place = ctx.cover[k];
+    const inName = !place || (place.type === 'place' && place.tok === k && place.tokEnd === k + 1 && LINEAGE.test(before));
+    if ((LINEAGE.test(before) || before === 'عبد') && k - 1 > j - 1 && n.arabic && inName && !foldedFunctionWord(n.raw)) {
       k++;
       continue;
     }
@@ -160,7 +207,7 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
     if (
       !g &&
       (verbLike(n.norm) ||
-        (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6 && !ctx.definite(k)) ||
+        (/(?:ات|يه)$/.test(n.norm) && n.norm.length >= 6 && !ctx.definite(k) && !foreignYeh(n.raw)) ||
         (k - j >= 2 && /ا$/.test(n.raw)))
     )
       break;
@@ -199,6 +246,13 @@ function nameEnd(ctx: Context, j: number, max: number): number | undefined {
       break;
     if (/^ي/.test(n.norm) && !g && n.norm.length >= 4 && /^ي[ت]/.test(n.norm)) break;
     if (n.norm.startsWith('ال') && n.norm.length < 5) break;
+    // `غونتر غراس الحائز`، `كريستوفر سامبا المحترف`: after two name words, a definite participle describes the
+    // person (فاعل: `الحاصل`، `العاشر`; مُفعِل/مُفتعِل: `المختص`), unless it ends in ي like a family name (`المالكي`).
+    // An ordinal after a compound given name is a monarch's (`عبد الله الثاني`).
+    const monarch = ctx.tokens[k - 2]?.norm === 'عبد' && /^ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)$/.test(n.norm);
+    if (!g && k - j >= 2 && PARTICIPLE.test(n.norm) && !monarch && !ctx.lex.given.has(n.norm.slice(2))) break;
+    // `… آيت باحماد التوقعات`: a definite plural in ات is the verb's object, not a third name word.
+    if (!g && k - j >= 2 && /^ال.{3,}ات$/.test(n.norm)) break;
     // `ومنح هنري التقدم`، `ورفض جوزيه الإفصاح`: a verbal noun with the article is the verb's object, not a family name.
     if (!g && n.norm.startsWith('ال') && verbLike(n.norm.slice(2)) && !ctx.lex.given.has(n.norm.slice(2))) break;
     // Nothing follows a family name with the article (`عاطف الطراونة عشية`) but `بن`.

@@ -479,7 +479,11 @@ export function findTitledPeople(ctx: Context): void {
         /^و/.test(afterAli.norm) ||
         /^\d/.test(afterAli.norm));
     const end =
-      !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n') ? nameFrom(ctx, lastConsumed, 4, feminine, ali) : undefined;
+      !cue.dual && joinable(tokens[lastConsumed]?.gap ?? '\n')
+        ? nameFrom(ctx, lastConsumed, 4, feminine, ali)
+        : !cue.dual && lastConsumed > cue.from
+          ? commaName(ctx, lastConsumed, feminine)
+          : undefined;
     // A lone word before a word with the article is a construct (`حرص المملكة`), not a name.
     const single = end !== undefined && end - lastConsumed === 1;
     if (single && ctx.definite(end) && joinable(tokens[end]!.gap) && !givenName(ctx, lastConsumed)) {
@@ -521,6 +525,21 @@ export function findTitledPeople(ctx: Context): void {
   }
 }
 
+const COMMA = /^\s*[،,]\s*$/u;
+
+/**
+ * `السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا`: a name set off by commas right after a title is the title's holder.
+ * The name must close with another comma (or the sentence's end) and have two words or more.
+ */
+function commaName(ctx: Context, j: number, feminine: boolean): number | undefined {
+  const t = ctx.tokens[j];
+  if (!t || !COMMA.test(t.gap) || ctx.cover[j]) return undefined;
+  const end = nameFrom(ctx, j, 4, feminine);
+  if (end === undefined || end - j < 2) return undefined;
+  const after = ctx.tokens[end];
+  return !after || COMMA.test(after.gap) || /^\s*[.:]/.test(after.gap) ? end : undefined;
+}
+
 /** Ordinals after a monarch's name: `الحسن الثاني`، `ألفونسو الثالث عشر`. */
 const ORDINAL = /^ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)$/;
 
@@ -560,17 +579,58 @@ function nisbaPerson(ctx: Context, i: number): void {
   if (!nat || !t.forms.some((f) => f.form.startsWith('ال')) || /(?:ون|ين|ان)$/.test(t.norm)) return;
   // `الوزيرة الأميركية طرحت …`، `المقاومة الفلسطينية جنديا`: after a definite noun the adjective describes it.
   const prev = ctx.tokens[i - 1];
-  if (prev && joinable(t.gap) && ctx.definite(i - 1) && !ctx.isStop(i - 1) && !ctx.cover[i - 1] && !/^و/.test(t.norm)) return;
+  // A preposition on the adjective (`للبرازيلي`) makes it a noun of its own: no adjective takes one.
+  const clitic = t.forms.some((f) => f.shift > 0 && f.form.startsWith('ال'));
+  if (prev && joinable(t.gap) && ctx.definite(i - 1) && !ctx.isStop(i - 1) && !ctx.cover[i - 1] && !clitic) return;
   let j = i + 1;
   if (ctx.tokens[j] && ['السابق', 'السابقه'].includes(ctx.tokens[j]!.norm)) j++;
   const first = ctx.tokens[j];
   if (!first || !joinable(first.gap) || ctx.cover[j]) return;
-  if (/^[يت]/.test(first.norm) && first.norm.length >= 4 && !ctx.lex.given.has(first.norm)) return;
+  // `الفلسطيني يتهم`: an imperfect verb; a long vowel after its ي/ت is a foreign name (`يانكو`، `تياغو`).
+  if (/^[يت]/.test(first.norm) && first.norm.length >= 4 && !ctx.lex.given.has(first.norm) && !/^[يت][اي]/.test(first.raw))
+    return;
   // `اللبناني منفذا طلعات`: an accusative participle (مُفعِّلًا) describes the subject, it is not a name.
   if (/^م[^ا]{2,4}ا$/.test(first.raw) && !ctx.lex.given.has(first.norm)) return;
   const end = nameFrom(ctx, j);
-  if (end === undefined || (end - j < 2 && (ctx.counts.get(first.norm) ?? 0) < 2)) return;
+  if (end === undefined || (end - j < 2 && (ctx.counts.get(first.norm) ?? 0) < 2 && !loneAfterNisba(ctx, i, j))) return;
   ctx.add({ ...rule(ctx, j, end, 'person'), nationality: nat });
+}
+
+/**
+ * `للبرازيلي فريد ،`، `والبرتغالي تياغو في الدقيقة`: a nationality adjective used as a noun ("the Brazilian")
+ * then one word closed by punctuation, a number or a function word is a name, though named once. The
+ * adjective must stand alone: after a clitic (`لل`، `و`) or a boundary (punctuation, a function word, a
+ * verb), not after a noun it could describe; the word must not end like an accusative, a feminine noun or
+ * `ى` (`الفلسطيني نفسه`، `الإسرائيلي أمس` are stop words or pronoun forms, refused by the name tests).
+ */
+function loneAfterNisba(ctx: Context, i: number, j: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const w = tokens[j]!;
+  if (w.norm.length < 3 || /(?:[اةى]|\u064B)$/.test(w.raw) || ctx.lex.ambiguousGiven.has(w.norm)) return false;
+  // `بفارق 17 نقطة`: a preposition on a noun; a foreign name rarely starts with ب/ل and a consonant.
+  if (/^[بل][^اوي]/.test(w.norm) && !ctx.lex.given.has(w.norm)) return false;
+  const prev = tokens[i - 1];
+  const clitic = t.forms.some((f) => f.shift > 0 && f.form.startsWith('ال'));
+  // A word with an object pronoun before it (`سجلهما البرازيلي كلاوديو`) is a verb or a noun the name stands in
+  // apposition to (`زميله الفرنسي`): either way the adjective is used as a noun.
+  const edge =
+    !prev ||
+    !joinable(t.gap) ||
+    !prev.arabic ||
+    ctx.isStop(i - 1) ||
+    ctx.inSet(i - 1, ctx.lex.speechVerbs) ||
+    /(?:هما|هم|ها|ه)$/.test(prev.raw);
+  if (!clitic && !edge) return false;
+  const next = tokens[j + 1];
+  return (
+    !next ||
+    !joinable(next.gap) ||
+    !next.arabic ||
+    /^\d/.test(next.norm) ||
+    /^و/.test(next.norm) ||
+    (ctx.isStop(j + 1) && next.raw !== 'علي')
+  );
 }
 
 function titleSpan(ctx: Context, from: number, to: number, shift: number): Found {
@@ -673,6 +733,8 @@ function lineagePeople(ctx: Context): void {
     if (ctx.cover[i] || !/^(?:بن|ابن|بنت)$/.test(link.norm) || !joinable(link.gap) || !joinable(tokens[i + 2]!.gap)) continue;
     // `علي بن حسن`: `على` (often written `علي`) is never followed by `بن`, so here it is the name.
     const ali = /^[وف]?علي$/.test(tokens[i]!.raw);
+    // `مرمى بن فوستر`: a word in ى before `بن` is a noun unless a known name (`موسى بن نصير`).
+    if (/ى$/.test(tokens[i]!.raw) && !ctx.lex.given.has(tokens[i]!.norm)) continue;
     if (ctx.definite(i) || !(nameWord(ctx, i) || ali) || verbLike(tokens[i]!.norm) || (/^و/.test(tokens[i]!.norm) && !ali))
       continue;
     if (ctx.cover[i + 2] ? ctx.cover[i + 2]!.type !== 'person' : !nameWord(ctx, i + 2)) continue;

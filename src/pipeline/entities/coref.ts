@@ -42,22 +42,37 @@ export function dropUnconfirmed(ctx: Context): void {
  * A known person the text only ever calls by one word, with no title, whose word is the family name of
  * another person the text names in full, is that other person: the gazetteer's `Kabila` is one of two
  * presidents, and a text that says `Laurent Kabila` and then `Kabila` means the one it named. A known
- * person the text names in full or titles (`President Kabila`) keeps the word.
+ * person the text names in full or titles with one of its known offices (`President Kabila`) keeps the word;
+ * another role (`rebel leader Kabila`, `زعيم المتمردين كابيلا`) does not.
  */
 function relinkBareSurnames(ctx: Context, bearers: Map<string, Found>): void {
   const spoken = new Set<string>();
   for (const f of ctx.found)
-    if (f.type === 'person' && (f.kind === 'title' || f.tokEnd - f.tok >= 2 || f.role || f.confirmed)) spoken.add(f.key);
+    if (f.type === 'person' && (f.kind === 'title' || f.tokEnd - f.tok >= 2 || fittingRole(f) || (f.confirmed && !f.role)))
+      spoken.add(f.key);
   for (const f of ctx.found) {
     if (f.type !== 'person' || f.source !== 'gazetteer' || f.kind === 'title' || f.tokEnd - f.tok !== 1 || spoken.has(f.key))
       continue;
-    const bearer = bearers.get(ctx.tokens[f.tok]!.bare);
+    // The mention's own form: `كابيلا` starts with ك, which `bare` would strip as a clitic.
+    const t = ctx.tokens[f.tok]!;
+    const bearer = bearers.get(t.forms.find((x) => t.start + x.shift === f.start)?.form ?? t.bare);
     if (!bearer || bearer.key === f.key) continue;
     f.key = bearer.key;
     f.kind = 'alias';
     f.source = bearer.source;
     f.entry = bearer.entry;
   }
+}
+
+/**
+ * Does the role the text gives a known person fit an office the gazetteer knows them for? `rebel leader Kabila`
+ * after `Laurent Kabila` is not the later president the gazetteer also calls `Kabila`; `President Kabila` may be.
+ * A role that is none of the entry's offices does not tie the word to that entry.
+ */
+function fittingRole(f: Found): boolean {
+  if (!f.role) return false;
+  const titles = f.entry?.titles ?? [];
+  return f.role.classes.some((c) => titles.includes(c));
 }
 
 /** What the document and the gazetteer say about each person: offices and nationality. */

@@ -349,8 +349,15 @@ export function findEnglishNames(ctx: Context): void {
     let { from, nationality, roleFrom } = front;
     const { classes } = front;
     while (j > from && (CONNECTORS.has(tokens[j - 1]!.raw) || (j - from > 1 && lex.nisba.has(tokens[j - 1]!.norm)))) j--;
-    // A sentence-initial participle (`Noting`, `Asked`) is not part of a name.
-    if (from < j && tokens[from]!.first && /(?:ing|ed)$/.test(tokens[from]!.raw) && j - from > 1) from++;
+    // A sentence-initial participle (`Noting`, `Asked`) is not part of a name; a given name (`Ahmed`, `Khaled`) is.
+    if (
+      from < j &&
+      tokens[from]!.first &&
+      /(?:ing|ed)$/.test(tokens[from]!.raw) &&
+      !lex.enGiven.has(tokens[from]!.raw) &&
+      j - from > 1
+    )
+      from++;
     if (from >= j) {
       i = j - 1;
       continue;

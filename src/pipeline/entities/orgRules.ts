@@ -154,7 +154,7 @@ export function findLandforms(ctx: Context): void {
 }
 
 /** Is the text a sport report? Counted on the words' clitic-free forms (`بهدفين`، `والمدرب`). */
-function sportReport(ctx: Context): boolean {
+export function sportReport(ctx: Context): boolean {
   let n = 0;
   for (let i = 0; i < ctx.tokens.length && n < SPORT_MIN; i++) if (ctx.tokens[i]!.arabic && ctx.inSet(i, SPORT)) n++;
   return n >= SPORT_MIN;
@@ -335,7 +335,11 @@ export function dropGenericBodies(ctx: Context): void {
     let end = f.tokEnd;
     while (end - f.tok > 2 && /^ال...*(?:ي|يه)$/.test(ctx.tokens[end - 1]!.norm)) end--;
     const key = end === f.tokEnd ? f.key : ruleKey(ctx.text, f.start, ctx.tokens[end - 1]!.end, 'organization');
-    if (GENERIC.has(key)) ctx.remove(f);
+    // `الجهاز الفني للفريق الأهلي`: a generic phrase and what it belongs to (`لل…`) is still no body's name.
+    let of = f.tok + 2;
+    while (of < f.tokEnd && !/^لل/.test(ctx.tokens[of]!.norm)) of++;
+    const owned = of < f.tokEnd && GENERIC.has(ruleKey(ctx.text, f.start, ctx.tokens[of - 1]!.end, 'organization'));
+    if (GENERIC.has(key) || owned) ctx.remove(f);
   }
 }
 

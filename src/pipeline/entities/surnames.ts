@@ -15,7 +15,7 @@ import { joinable } from './tokens';
 const EAST_ASIAN = new Set(['CN', 'TW', 'HK', 'MO', 'KR', 'KP', 'VN']);
 
 /** Words that link the parts of a lineage name: never a family name on their own. */
-const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد)$/;
+const LINEAGE = /^(?:بن|ابن|بنت|ال|ابو|ابي|ابا|ولد|ايت)$/;
 
 /** `Mr.`, `Ms.`, `Dr.`: the honorific says the capitalised word after it is a family name. */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr)\.?$/;
