@@ -6,8 +6,8 @@
  * of the sentence, so the reading is dropped rather than guessed.
  */
 import type { Context } from './context';
-import type { Found, FoundRole } from './found';
-import { nameWord, ruleKey, verbLike } from './arabicNames';
+import type { FoundRole } from './found';
+import { nameWord, ruleSpan, verbLike } from './arabicNames';
 import { cueAt } from './arabicRules';
 import { joinable } from './tokens';
 
@@ -98,18 +98,7 @@ export function appositionPeople(ctx: Context): void {
     if (!given && (t.norm.length < 4 || /^[ام]...$/.test(t.norm))) continue;
     // One word alone must recur or be a given name (`سبيكتر … سبيكتر`).
     if (first === i - 1 && !given && (ctx.counts.get(t.norm) ?? 0) < 2) continue;
-    const start = t.start;
-    const end = tokens[i - 1]!.end;
-    const f: Found = {
-      tok: first,
-      tokEnd: i,
-      start,
-      end,
-      type: 'person',
-      key: ruleKey(ctx.text, start, end, 'person'),
-      kind: 'name',
-      source: 'rule',
-    };
+    const f = ruleSpan(ctx, first, i, 'person');
     if (cue !== 'age') {
       const roleEnd = tokens[cue.to]!.end;
       const text = ctx.text.slice(tokens[cue.from]!.start, roleEnd);

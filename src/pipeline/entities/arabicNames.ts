@@ -6,6 +6,7 @@
  */
 import { normalize } from '../../search/normalize';
 import type { Context } from './context';
+import type { Found } from './found';
 import { joinable } from './tokens';
 
 /** `على` and `إلى` fold to the names `علي`/`الي`: the raw letter decides. */
@@ -298,4 +299,14 @@ export function ruleKey(text: string, start: number, end: number, type: string):
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean)
     .join(' ')}`;
+}
+
+/**
+ * The span a rule found from token `from` to `to` (exclusive), dropping `shift` code units of clitics from
+ * the first token; keyed by its words (`ruleKey`). Every rule builds its spans here, so they share one shape.
+ */
+export function ruleSpan(ctx: Context, from: number, to: number, type: Found['type'], shift = 0): Found {
+  const start = ctx.tokens[from]!.start + shift;
+  const end = ctx.tokens[to - 1]!.end;
+  return { tok: from, tokEnd: to, start, end, type, key: ruleKey(ctx.text, start, end, type), kind: 'name', source: 'rule' };
 }

@@ -6,7 +6,7 @@
  */
 import type { Context } from './context';
 import type { Found, FoundRole } from './found';
-import { givenName, nameFrom, nameWord, ruleKey, verbLike } from './arabicNames';
+import { givenName, nameFrom, nameWord, ruleSpan, verbLike } from './arabicNames';
 import { descriptiveName } from './descriptive';
 import { bareAdjectiveAfter, bareAdjectiveAfterPlace, definiteStateAfter } from './orgRules';
 import { joinable } from './tokens';
@@ -14,13 +14,6 @@ import { joinable } from './tokens';
 /** Words inside a title's complement that need a body, place or definite noun after them. */
 const COMPLEMENT_LINKS = new Set(['باسم', 'في', 'لدي', 'الي', 'عن', 'لشوون']);
 const PAREN_GAP = /^[\s\u00A0()«»"“”]*$/u;
-
-/** A rule span from token `from` to `to`, dropping `shift` code units of clitics from the first token. */
-function rule(ctx: Context, from: number, to: number, type: Found['type'], shift = 0): Found {
-  const start = ctx.tokens[from]!.start + shift;
-  const end = ctx.tokens[to - 1]!.end;
-  return { tok: from, tokEnd: to, start, end, type, key: ruleKey(ctx.text, start, end, type), kind: 'name', source: 'rule' };
-}
 
 const OPEN_QUOTE = /[«"“]\s*$/u;
 const CLOSE_QUOTE = /^\s*[»"”]/u;
@@ -43,7 +36,7 @@ export function findQuotedOrganizations(ctx: Context): void {
     if (!closed || j === i + 1) continue;
     const known = ctx.cover[i + 1];
     if (known) continue;
-    ctx.add(rule(ctx, i + 1, j, 'organization'));
+    ctx.add(ruleSpan(ctx, i + 1, j, 'organization'));
     i = j - 1;
   }
 }
@@ -69,7 +62,7 @@ function datelineSources(ctx: Context): void {
     while (k < tokens.length && k - j < 3 && joinable(tokens[k]!.gap) && !ctx.cover[k] && tokens[k]!.arabic) k++;
     const after = k < tokens.length ? tokens[k]!.gap : '\n';
     if (!/^\s*:|[\r\n]/.test(after) || ctx.isStop(j) || cueAt(ctx, j)) continue;
-    ctx.add(rule(ctx, j, k, 'organization'));
+    ctx.add(ruleSpan(ctx, j, k, 'organization'));
     i = k - 1;
   }
 }
@@ -84,7 +77,7 @@ export function findOrganizations(ctx: Context): void {
     if (ctx.inSet(i, lex.agreementHeads) && place?.tok === i + 1 && place.type === 'place' && joinable(tokens[i + 1]!.gap)) {
       const head = tokens[i]!.forms.find((f) => lex.agreementHeads.has(f.form))!;
       ctx.remove(place);
-      ctx.add(rule(ctx, i, place.tokEnd, 'other', head.shift));
+      ctx.add(ruleSpan(ctx, i, place.tokEnd, 'other', head.shift));
       i = place.tokEnd - 1;
       continue;
     }
@@ -185,8 +178,8 @@ export function findOrganizations(ctx: Context): void {
       }
       if (j > i + 1 && !(proper === 0 && !definiteOk)) {
         const named = descriptiveName(ctx, i, j, head.form, proper);
-        if (named) ctx.add(rule(ctx, named[0], named[1], 'organization'));
-        else ctx.add(rule(ctx, i, j, 'organization', head.shift));
+        if (named) ctx.add(ruleSpan(ctx, named[0], named[1], 'organization'));
+        else ctx.add(ruleSpan(ctx, i, j, 'organization', head.shift));
         i = j - 1;
       }
       continue;
@@ -209,7 +202,10 @@ export function findOrganizations(ctx: Context): void {
           i = j - 1;
           continue;
         }
-        ctx.add({ ...rule(ctx, from, j, 'organization', from === i ? ahead.shift : 0), ...(nat ? { nationality: nat } : {}) });
+        ctx.add({
+          ...ruleSpan(ctx, from, j, 'organization', from === i ? ahead.shift : 0),
+          ...(nat ? { nationality: nat } : {}),
+        });
         i = j - 1;
         continue;
       }
@@ -228,7 +224,7 @@ export function findOrganizations(ctx: Context): void {
       const nat = ctx.nisba(i + 1);
       // `الحكومة الكورية الجنوبية`: the second word of a compound adjective.
       const end = !ctx.cover[i + 2] && joinable(tokens[i + 2]?.gap ?? '\n') && ctx.nisba(i + 2) === nat ? i + 3 : i + 2;
-      const f = rule(ctx, i, end, 'organization', dhead.shift);
+      const f = ruleSpan(ctx, i, end, 'organization', dhead.shift);
       ctx.add({ ...f, ...(nat ? { nationality: nat } : {}) });
       i = end - 1;
     }
@@ -335,7 +331,7 @@ export function findPlaces(ctx: Context): void {
     )
       j++;
     else if (second && TOWN_ADJECTIVES.has(tokens[j]!.norm)) j++;
-    const f = rule(ctx, i + 1, j, 'place');
+    const f = ruleSpan(ctx, i + 1, j, 'place');
     ctx.add({ ...f, start: tokens[i + 1]!.start });
     i = j - 1;
   }
@@ -401,7 +397,7 @@ export function findTitledPeople(ctx: Context): void {
       const t0 = tokens[i]!;
       const start = t0.start + cue.shift;
       const text = ctx.text.slice(start, tokens[cue.to - 1]!.end);
-      ctx.add({ ...rule(ctx, cue.to, lone, 'person'), role: { text, start, end: start + text.length, classes } });
+      ctx.add({ ...ruleSpan(ctx, cue.to, lone, 'person'), role: { text, start, end: start + text.length, classes } });
       i = lone - 1;
       continue;
     }
@@ -498,7 +494,7 @@ export function findTitledPeople(ctx: Context): void {
         (ctx.counts.get(tokens[lastConsumed]!.norm) ?? 0) >= 2 ||
         givenName(ctx, lastConsumed))
     ) {
-      const person = ctx.add({ ...rule(ctx, lastConsumed, end, 'person'), role: role() });
+      const person = ctx.add({ ...ruleSpan(ctx, lastConsumed, end, 'person'), role: role() });
       if (nationalities.length) person.nationality = nationalities[nationalities.length - 1]!;
       if (cue.classes.length || cue.counterpart) lastClasses = classes;
       i = end - 1;
@@ -593,7 +589,7 @@ function nisbaPerson(ctx: Context, i: number): void {
   if (/^م[^ا]{2,4}ا$/.test(first.raw) && !ctx.lex.given.has(first.norm)) return;
   const end = nameFrom(ctx, j);
   if (end === undefined || (end - j < 2 && (ctx.counts.get(first.norm) ?? 0) < 2 && !loneAfterNisba(ctx, i, j))) return;
-  ctx.add({ ...rule(ctx, j, end, 'person'), nationality: nat });
+  ctx.add({ ...ruleSpan(ctx, j, end, 'person'), nationality: nat });
 }
 
 /**
@@ -673,7 +669,7 @@ export function findGivenNamePeople(ctx: Context): void {
     const before = ctx.tokens[i - 1];
     if (ctx.inSet(i, ctx.lex.ambiguousGiven) && before?.arabic && joinable(t.gap) && !ctx.cover[i - 1] && /ات$/.test(before.norm))
       continue;
-    ctx.add(rule(ctx, i, end, 'person', gf.shift));
+    ctx.add(ruleSpan(ctx, i, end, 'person', gf.shift));
     i = end - 1;
   }
   lineagePeople(ctx);
@@ -716,11 +712,11 @@ function speakerPeople(ctx: Context): void {
         (f) => f.type === 'person' && f.kind !== 'title' && f.tokEnd - f.tok >= 2 && ctx.tokens[f.tokEnd - 1]!.norm === w.norm,
       );
       if (named)
-        ctx.add({ ...rule(ctx, j, end, 'person'), key: named.key, kind: 'alias', source: named.source, entry: named.entry });
-      else if ((ctx.counts.get(w.norm) ?? 0) >= 2) ctx.add(rule(ctx, j, end, 'person'));
+        ctx.add({ ...ruleSpan(ctx, j, end, 'person'), key: named.key, kind: 'alias', source: named.source, entry: named.entry });
+      else if ((ctx.counts.get(w.norm) ?? 0) >= 2) ctx.add(ruleSpan(ctx, j, end, 'person'));
       continue;
     }
-    ctx.add(rule(ctx, j, end, 'person'));
+    ctx.add(ruleSpan(ctx, j, end, 'person'));
     i = end - 1;
   }
 }
@@ -740,7 +736,7 @@ function lineagePeople(ctx: Context): void {
     if (ctx.cover[i + 2] ? ctx.cover[i + 2]!.type !== 'person' : !nameWord(ctx, i + 2)) continue;
     const end = nameFrom(ctx, i, 5, false, true);
     if (end === undefined || end < i + 3) continue;
-    ctx.add(rule(ctx, i, end, 'person', ali && /^[وف]/.test(tokens[i]!.raw) ? 1 : 0));
+    ctx.add(ruleSpan(ctx, i, end, 'person', ali && /^[وف]/.test(tokens[i]!.raw) ? 1 : 0));
     i = end - 1;
   }
 }

@@ -8,7 +8,7 @@ import orgHeads from '../data/org-heads.json';
 import { normalize } from '../../search/normalize';
 import type { Context } from './context';
 import type { Found } from './found';
-import { nameWord, ruleKey, verbLike } from './arabicNames';
+import { nameWord, ruleSpan, verbLike } from './arabicNames';
 import { sportReport } from './orgRules';
 import { joinable } from './tokens';
 
@@ -26,18 +26,7 @@ export function clubsWithCities(ctx: Context): void {
     const city = ctx.cover[i + 1];
     if (!prefix || !city || city.type !== 'place' || city.tok !== i + 1 || city.kind === 'title') continue;
     ctx.remove(city);
-    const start = t.start + prefix.shift;
-    const end = tokens[city.tokEnd - 1]!.end;
-    const club = ctx.add({
-      tok: i,
-      tokEnd: city.tokEnd,
-      start,
-      end,
-      type: 'organization',
-      key: ruleKey(ctx.text, start, end, 'organization'),
-      kind: 'name',
-      source: 'rule',
-    });
+    const club = ctx.add(ruleSpan(ctx, i, city.tokEnd, 'organization', prefix.shift));
     const form = t.arabic ? t.forms.find((f) => f.shift === prefix.shift)!.form : t.raw;
     const had = named.get(form);
     named.set(form, had === undefined || had?.key === club.key ? club : null);
@@ -92,17 +81,6 @@ export function scorers(ctx: Context): void {
     const shift = /^و/.test(first.norm) && bare && !ctx.lex.given.has(first.norm) ? bare.shift : 0;
     const head = shift ? bare!.form : first.norm;
     if (!clear || (verbLike(head) && !ctx.lex.given.has(head)) || /ه$/.test(first.raw)) continue;
-    const start = first.start + shift;
-    const end = tokens[b - 1]!.end;
-    ctx.add({
-      tok: a,
-      tokEnd: b,
-      start,
-      end,
-      type: 'person',
-      key: ruleKey(ctx.text, start, end, 'person'),
-      kind: 'name',
-      source: 'rule',
-    });
+    ctx.add(ruleSpan(ctx, a, b, 'person', shift));
   }
 }

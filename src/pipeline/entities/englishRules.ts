@@ -7,7 +7,7 @@
  */
 import type { Context } from './context';
 import type { Found } from './found';
-import { ruleKey } from './arabicNames';
+import { ruleSpan } from './arabicNames';
 import { joinable } from './tokens';
 import { placeFirst } from './orgRules';
 
@@ -404,18 +404,7 @@ export function findEnglishNames(ctx: Context): void {
       ctx.remove(before2);
       from = before2.tok;
     }
-    const start = tokens[from]!.start;
-    const end = tokens[j - 1]!.end;
-    const found: Found = {
-      tok: from,
-      tokEnd: j,
-      start,
-      end,
-      type,
-      key: ruleKey(ctx.text, start, end, type),
-      kind: 'name',
-      source: 'rule',
-    };
+    const found = ruleSpan(ctx, from, j, type);
     if (type === 'person' && roleFrom >= 0) {
       const rs = tokens[roleFrom]!.start;
       const re = tokens[from - 1]!.end;

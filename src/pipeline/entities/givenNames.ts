@@ -5,7 +5,7 @@
  */
 import type { Context } from './context';
 import type { Found } from './found';
-import { givenName, nameFrom, ruleKey, verbLike } from './arabicNames';
+import { givenName, nameFrom, ruleKey, ruleSpan, verbLike } from './arabicNames';
 import { joinable } from './tokens';
 import personNouns from '../data/person-nouns.json';
 import { normalize } from '../../search/normalize';
@@ -168,17 +168,7 @@ export function listPeople(ctx: Context): void {
       continue;
     const after = tokens[end];
     if (after && joinable(after.gap) && after.arabic && !ctx.isStop(end) && !/^و/.test(after.norm)) continue;
-    const start = t.start + f.shift;
-    ctx.add({
-      tok: i,
-      tokEnd: end,
-      start,
-      end: tokens[end - 1]!.end,
-      type: 'person',
-      key: ruleKey(ctx.text, start, tokens[end - 1]!.end, 'person'),
-      kind: 'name',
-      source: 'rule',
-    });
+    ctx.add(ruleSpan(ctx, i, end, 'person', f.shift));
     i = end - 1;
   }
 }
@@ -200,16 +190,7 @@ export function complementPeople(ctx: Context): void {
     if (words.some((x, k) => /(?:[اة]|\u064B)$/.test(x.raw) || (ctx.definite(j + k) && !/ي$/.test(x.norm)))) continue;
     const after = tokens[end];
     if (after && joinable(after.gap) && after.arabic && !ctx.isStop(end) && !/^و/.test(after.norm)) continue;
-    ctx.add({
-      tok: j,
-      tokEnd: end,
-      start: w.start,
-      end: tokens[end - 1]!.end,
-      type: 'person',
-      key: ruleKey(ctx.text, w.start, tokens[end - 1]!.end, 'person'),
-      kind: 'name',
-      source: 'rule',
-    });
+    ctx.add(ruleSpan(ctx, j, end, 'person'));
     i = end - 1;
   }
 }

@@ -12,7 +12,7 @@ import { normalize } from '../../search/normalize';
 import type { Context } from './context';
 import type { Found } from './found';
 import type { GazetteerEntry } from './gazetteer';
-import { nameFrom, nameWord, ruleKey, verbLike } from './arabicNames';
+import { nameFrom, nameWord, ruleKey, ruleSpan, verbLike } from './arabicNames';
 import { joinable } from './tokens';
 
 const norms = (l: string[]) => new Set(l.map((w) => normalize(w)));
@@ -43,12 +43,6 @@ const CORPORATE = new Set(orgHeads.en.corporate);
 const EXTENDING = new Set(orgHeads.en.extendingHeads);
 /** Sport words a report must hold (tokens) before a club's short name is read alone. */
 const SPORT_MIN = 3;
-
-function span(ctx: Context, from: number, to: number, type: Found['type'], shift = 0): Found {
-  const start = ctx.tokens[from]!.start + shift;
-  const end = ctx.tokens[to - 1]!.end;
-  return { tok: from, tokEnd: to, start, end, type, key: ruleKey(ctx.text, start, end, type), kind: 'name', source: 'rule' };
-}
 
 /**
  * `مستشفى ميداني`، `مستشفى جامعي`: after these heads an indefinite word in ي is an adjective, not a name
@@ -124,7 +118,7 @@ export function findWorshipPlaces(ctx: Context): void {
       if (end === j + 1 && (ctx.counts.get(tokens[j]!.bare) ?? 0) < 2) continue;
     }
     if (end === j) continue;
-    ctx.add(span(ctx, j, end, 'organization'));
+    ctx.add(ruleSpan(ctx, j, end, 'organization'));
     i = end - 1;
   }
 }
@@ -148,7 +142,7 @@ export function findLandforms(ctx: Context): void {
     const bareName = nameWord(ctx, j) && !verbLike(t.norm) && !/^و/.test(t.norm) && !/(?:ي|ية|ات)$/.test(t.raw);
     if (!definiteName && !bareName) continue;
     const head = tokens[i]!.forms.find((f) => LANDFORMS.has(f.form))!;
-    ctx.add(span(ctx, i, j + 1, 'place', head.shift));
+    ctx.add(ruleSpan(ctx, i, j + 1, 'place', head.shift));
     i = j;
   }
 }
@@ -200,7 +194,13 @@ export function acronymAliases(ctx: Context): void {
     const t = tokens[k];
     if (!t || ctx.cover[k] || !ACRONYM.test(t.raw) || !/\(\s*$/.test(t.gap) || !/^\s*\)/.test(tokens[k + 1]?.gap ?? ')'))
       continue;
-    const a = ctx.add({ ...span(ctx, k, k + 1, 'organization'), key: f.key, kind: 'alias', source: f.source, entry: f.entry });
+    const a = ctx.add({
+      ...ruleSpan(ctx, k, k + 1, 'organization'),
+      key: f.key,
+      kind: 'alias',
+      source: f.source,
+      entry: f.entry,
+    });
     aliases.set(t.raw, a);
   }
   if (aliases.size === 0) return;
@@ -211,7 +211,13 @@ export function acronymAliases(ctx: Context): void {
     // `A spokesman for the NWA said`: a one-word rule name read before the acronym was known gives way.
     if (c && c.source === 'rule' && c.kind === 'name' && c.tok === i && c.tokEnd === i + 1) ctx.remove(c);
     else if (c) continue;
-    ctx.add({ ...span(ctx, i, i + 1, 'organization'), key: first.key, kind: 'alias', source: first.source, entry: first.entry });
+    ctx.add({
+      ...ruleSpan(ctx, i, i + 1, 'organization'),
+      key: first.key,
+      kind: 'alias',
+      source: first.source,
+      entry: first.entry,
+    });
   }
 }
 
@@ -271,7 +277,7 @@ export function corporateShortNames(ctx: Context): void {
       if (!ok) continue;
       const after = tokens[i + words.length];
       if (after && after.cap && joinable(after.gap)) continue; // `Zain Sudan`: a longer name of its own
-      ctx.add({ ...span(ctx, i, i + words.length, 'organization'), key: f.key, kind: 'alias' });
+      ctx.add({ ...ruleSpan(ctx, i, i + words.length, 'organization'), key: f.key, kind: 'alias' });
     }
   }
 }
@@ -322,7 +328,7 @@ export function findArmedBranches(ctx: Context): void {
     if (!nat) continue;
     const head = tokens[i]!.forms.find((f) => lex.definiteHeads.has(f.form))!;
     const end = ctx.nisba(i + 3) === nat && !ctx.cover[i + 3] && joinable(tokens[i + 3]?.gap ?? '\n') ? i + 4 : i + 3;
-    ctx.add({ ...span(ctx, i, end, 'organization', head.shift), nationality: nat });
+    ctx.add({ ...ruleSpan(ctx, i, end, 'organization', head.shift), nationality: nat });
     i = end - 1;
   }
 }
@@ -367,7 +373,7 @@ export function quotedNamesOverKnown(ctx: Context): void {
     if (known.some((f) => f.tok < i + 1 || f.tokEnd > j || f.kind === 'title')) continue;
     if (known.length === 1 && known[0]!.tok === i + 1 && known[0]!.tokEnd === j && known[0]!.type === 'organization') continue;
     for (const f of known) ctx.remove(f);
-    ctx.add(span(ctx, i + 1, j, 'organization'));
+    ctx.add(ruleSpan(ctx, i + 1, j, 'organization'));
     i = j - 1;
   }
 }
@@ -400,7 +406,7 @@ export function bodiesNamedAfterPeople(ctx: Context): void {
         e++;
       }
       ctx.remove(person);
-      ctx.add(span(ctx, i, e, 'organization', h.shift));
+      ctx.add(ruleSpan(ctx, i, e, 'organization', h.shift));
       i = e - 1;
       continue;
     }
@@ -431,7 +437,7 @@ export function bodiesNamedAfterPeople(ctx: Context): void {
     }
     if (known) ctx.remove(known);
     const head = tokens[i]!.forms.find((f) => NAMED_AFTER.has(f.form))!;
-    ctx.add(span(ctx, i, end, 'organization', head.shift));
+    ctx.add(ruleSpan(ctx, i, end, 'organization', head.shift));
     i = end - 1;
   }
 }
@@ -448,7 +454,7 @@ export function placesOverBodies(ctx: Context): void {
     if (!f || f.type !== 'organization' || f.source !== 'gazetteer' || f.tok !== i + 1 || !joinable(tokens[i + 1]!.gap)) continue;
     if (f.start !== tokens[i + 1]!.start || f.kind === 'title') continue;
     ctx.remove(f);
-    ctx.add(span(ctx, f.tok, f.tokEnd, 'place'));
+    ctx.add(ruleSpan(ctx, f.tok, f.tokEnd, 'place'));
     i = f.tokEnd - 1;
   }
 }
@@ -469,7 +475,7 @@ export function extendKnownBodies(ctx: Context): void {
     const from = f.tok;
     const shift = f.start - tokens[from]!.start;
     ctx.remove(f);
-    ctx.add(span(ctx, from, end, 'organization', shift));
+    ctx.add(ruleSpan(ctx, from, end, 'organization', shift));
   }
 }
 
@@ -488,7 +494,7 @@ export function latinNamesAfterHeads(ctx: Context): void {
     if (!ctx.inSet(i, lex.orgHeads) && !ctx.inSet(i, lex.properHeads)) continue;
     let j = i + 2;
     while (j < tokens.length && j - i <= 3 && joinable(tokens[j]!.gap) && latinName(j)) j++;
-    ctx.add(span(ctx, i + 1, j, 'organization'));
+    ctx.add(ruleSpan(ctx, i + 1, j, 'organization'));
     i = j - 1;
   }
 }

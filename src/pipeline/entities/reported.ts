@@ -4,7 +4,7 @@
  * of arabicNames.ts: no unnamed source such as `مصدر`, no title, no body's head noun); a title or a known
  * name there is read by the other rules. English has the same frame: `quoted Kenyon as saying`.
  */
-import { nameFrom, ruleKey } from './arabicNames';
+import { nameFrom, ruleSpan } from './arabicNames';
 import type { Context } from './context';
 import { joinable } from './tokens';
 
@@ -21,16 +21,7 @@ export function quotedFromPeople(ctx: Context): void {
     const end = nameFrom(ctx, j, 3);
     const say = end === undefined ? undefined : tokens[end];
     if (end === undefined || !say || !joinable(say.gap) || !SAYING.test(say.norm)) continue;
-    ctx.add({
-      tok: j,
-      tokEnd: end,
-      start: w.start,
-      end: tokens[end - 1]!.end,
-      type: 'person',
-      key: ruleKey(ctx.text, w.start, tokens[end - 1]!.end, 'person'),
-      kind: 'name',
-      source: 'rule',
-    });
+    ctx.add(ruleSpan(ctx, j, end, 'person'));
     i = end - 1;
   }
 }
@@ -43,18 +34,7 @@ function quotedAsSaying(ctx: Context): void {
     let end = i + 1;
     while (end < tokens.length && end - i <= 3 && tokens[end]!.cap && !ctx.cover[end] && joinable(tokens[end]!.gap)) end++;
     if (end === i + 1 || tokens[end]?.raw !== 'as' || tokens[end + 1]?.raw !== 'saying') continue;
-    const a = tokens[i + 1]!;
-    const b = tokens[end - 1]!;
-    ctx.add({
-      tok: i + 1,
-      tokEnd: end,
-      start: a.start,
-      end: b.end,
-      type: 'person',
-      key: ruleKey(ctx.text, a.start, b.end, 'person'),
-      kind: 'name',
-      source: 'rule',
-    });
+    ctx.add(ruleSpan(ctx, i + 1, end, 'person'));
     i = end;
   }
 }
