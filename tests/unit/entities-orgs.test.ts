@@ -3,21 +3,11 @@
  * written for this test, with the cases that must not fire beside the ones that must.
  */
 import { describe, expect, it } from 'vitest';
-import { entitiesOf } from './entityArticle';
+import { entitiesOf, mentionNames } from './entityArticle';
 
 const run = (text: string, lang = /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en') => entitiesOf(text, lang, '2024-01-01');
 /** Every non-title mention as `type:text`, in text order. */
-const names = (text: string) => {
-  const doc = run(text);
-  return doc.entities
-    .flatMap((e) =>
-      e.mentions
-        .filter((m) => m.kind !== 'title')
-        .map((m) => ({ at: m.start, s: `${e.type}:${doc.text.slice(m.start, m.end)}` })),
-    )
-    .sort((a, b) => a.at - b.at)
-    .map((x) => x.s);
-};
+const names = (text: string) => mentionNames(run(text));
 const ids = (text: string) => run(text).entities.map((e) => e.id);
 
 describe('club short names', () => {

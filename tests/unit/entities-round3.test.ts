@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { entitiesOf } from './entityArticle';
+import { entitiesOf, mentionNames } from './entityArticle';
 import { regularNisba } from '../../src/pipeline/entities/nisbaCldr';
 
 const run = (text: string, lang = 'ar') => entitiesOf(text, lang);
 const surfacesOf = (doc: ReturnType<typeof run>, id: string) =>
   doc.entities.find((e) => e.id === id)?.mentions.map((m) => doc.text.slice(m.start, m.end)) ?? [];
-/** Every non-title mention as `type:text`, in text order. */
-const names = (doc: ReturnType<typeof run>) =>
-  doc.entities
-    .flatMap((e) =>
-      e.mentions
-        .filter((m) => m.kind !== 'title')
-        .map((m) => ({ at: m.start, s: `${e.type}:${doc.text.slice(m.start, m.end)}` })),
-    )
-    .sort((a, b) => a.at - b.at)
-    .map((x) => x.s);
+const names = mentionNames;
 
 describe('extractEntities: lineage names around a known person', () => {
   it('reads a son named after his known father as one person: X بن <known person>', () => {

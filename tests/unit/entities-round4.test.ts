@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { entitiesOf, type EntitiesOf } from './entityArticle';
+import { entitiesOf, mentionNames, type EntitiesOf } from './entityArticle';
 
-/** Every non-title mention as `type:text`, in text order. */
-const names = (doc: EntitiesOf) =>
-  doc.entities
-    .flatMap((e) =>
-      e.mentions
-        .filter((m) => m.kind !== 'title')
-        .map((m) => ({ at: m.start, s: `${e.type}:${doc.text.slice(m.start, m.end)}` })),
-    )
-    .sort((a, b) => a.at - b.at)
-    .map((x) => x.s);
+const names = mentionNames;
 
 describe('extractEntities: a nationality adjective used as a noun, then a name', () => {
   const doc = entitiesOf(

@@ -18,3 +18,15 @@ export function entitiesOf(text: string, lang: string, date = '2020-01-01') {
 }
 
 export type EntitiesOf = ReturnType<typeof entitiesOf>;
+
+/** Every non-title mention as `type:text`, in text order (what most entity tests compare). */
+export function mentionNames(doc: EntitiesOf): string[] {
+  return doc.entities
+    .flatMap((e) =>
+      e.mentions
+        .filter((m) => m.kind !== 'title')
+        .map((m) => ({ at: m.start, s: `${e.type}:${doc.text.slice(m.start, m.end)}` })),
+    )
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.s);
+}
