@@ -92,29 +92,34 @@ function syncWithLocation(deps: Deps): { navigate: (search: string) => void } {
   let lastKey = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
   let lastView = deps.app.view;
 
-  // A change that replaces the entry (typing, filters, the timeline's window) is written once the
-  // changes pause: Chromium takes about 10 ms per history.replaceState on a slow phone (CPU 4×), on
-  // every keystroke of a search. A new entry (selection, view) is written at once, with the rest.
+  // Typing a query is written once it pauses: Chromium takes about 10 ms per history.replaceState on
+  // a slow phone (CPU 4×), on every keystroke of a search. Every other change is written at once (a
+  // new entry for a selection or a view, a replaced one for the rest), with the query as it stands.
   let later: ReturnType<typeof setTimeout> | undefined;
+  /** The link without its query, as last written (or found): when only the query differs, the write waits. */
+  let lastOthers: string | undefined;
   $effect(() => {
     if (deps.i18n.lang !== startLang) langInLink = true;
-    const next = encode(currentState(deps, langInLink)).toString();
+    const state = currentState(deps, langInLink);
+    const next = encode(state).toString();
+    const others = encode({ ...state, q: '' }).toString();
     const key = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
     const view = deps.app.view;
     clearTimeout(later);
     if (next === location.search.replace(/^\?/, '')) {
-      [lastKey, lastView] = [key, view];
+      [lastKey, lastView, lastOthers] = [key, view, others];
       return;
     }
     const url = `${location.pathname}${next ? `?${next}` : ''}${location.hash}`;
     const write = (push: boolean) => {
       if (push) history.pushState(null, '', url);
       else history.replaceState(history.state, '', url);
-      [lastKey, lastView] = [key, view];
+      [lastKey, lastView, lastOthers] = [key, view, others];
       if (deps.app.embed) reportState(location.search);
     };
     if (key !== lastKey || view !== lastView) write(true);
-    else later = setTimeout(() => write(false), URL_QUIET_MS);
+    else if (others === lastOthers) later = setTimeout(() => write(false), URL_QUIET_MS);
+    else write(false);
   });
   $effect(() => () => clearTimeout(later));
 
