@@ -25,6 +25,22 @@ export function preferredLang(languages: readonly string[] = []): UiLang {
   return 'en';
 }
 
+// Formatters are made once per locale and options: making one costs far more than formatting (a
+// search's count, the timeline's labels and bins called them by the hundred per keystroke).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function numberFormat(locale: string): Intl.NumberFormat {
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f;
+}
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })));
+  return f;
+}
+
 export class I18n {
   lang = $state<UiLang>('en');
 
@@ -45,13 +61,13 @@ export class I18n {
   };
 
   /** A number in the interface language's digits and grouping. */
-  number = (n: number): string => new Intl.NumberFormat(this.lang === 'ar' ? 'ar-EG' : 'en-GB').format(n);
+  number = (n: number): string => numberFormat(this.lang === 'ar' ? 'ar-EG' : 'en-GB').format(n);
 
   /** An ISO date (YYYY-MM-DD) as a readable date, computed in UTC so it never shifts a day. */
   date = (iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string => {
     const d = new Date(`${iso}T00:00:00Z`);
     if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.lang === 'ar' ? 'ar-EG' : 'en-GB', { ...options, timeZone: 'UTC' }).format(d);
+    return dateFormat(this.lang === 'ar' ? 'ar-EG' : 'en-GB', options).format(d);
   };
 }
 

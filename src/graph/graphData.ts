@@ -175,3 +175,77 @@ export function maxEdgeWeight(edges: readonly GraphEdge[]): number {
   for (const e of edges) if (e.weight > m) m = e.weight;
   return m;
 }
+
+/** Look-ups over a graph for `withNodes`, built once per graph. */
+export interface GraphIndex {
+  /** Node id → its place in `rankNodes(data)`. */
+  rank: Map<string, number>;
+  /** Node id → the positions in `data.edges` of its edges. */
+  incident: Map<string, number[]>;
+  /** Edge → its position in `data.edges`. */
+  position: Map<GraphEdge, number>;
+}
+
+export function indexGraph(data: GraphData, ranked: readonly GraphNode[]): GraphIndex {
+  const rank = new Map(ranked.map((n, i) => [n.id, i]));
+  const incident = new Map<string, number[]>();
+  const position = new Map<GraphEdge, number>();
+  const add = (id: string, k: number) => {
+    const list = incident.get(id);
+    if (list) list.push(k);
+    else incident.set(id, [k]);
+  };
+  data.edges.forEach((e, k) => {
+    position.set(e, k);
+    add(e.source, k);
+    if (e.target !== e.source) add(e.target, k);
+  });
+  return { rank, incident, position };
+}
+
+/**
+ * `filterGraph(data, f with `add` kept too, ranked)`, given `shown = filterGraph(data, f, ranked)`:
+ * the same nodes and edges in the same order, from the added nodes' own edges instead of a pass over
+ * every edge (a search lights entities on each pause in typing; at 10,000 documents the pass over
+ * hundreds of thousands of edges took a good part of a second, CPU 4×). `shown` itself when nothing
+ * is added.
+ */
+export function withNodes(
+  data: GraphData,
+  shown: VisibleGraph,
+  add: readonly string[],
+  f: GraphFilter,
+  ranked: readonly GraphNode[],
+  index: GraphIndex,
+): VisibleGraph {
+  const ids = new Set(shown.nodes.map((n) => n.id));
+  const added: GraphNode[] = [];
+  for (const id of add) {
+    const r = index.rank.get(id);
+    if (ids.has(id) || r === undefined) continue;
+    const node = ranked[r]!;
+    if (!f.entityTypes.has(node.type)) continue;
+    ids.add(id);
+    added.push(node);
+  }
+  if (added.length === 0) return shown;
+  const rankOf = (n: GraphNode) => index.rank.get(n.id)!;
+  const nodes = [...shown.nodes, ...added].sort((a, b) => rankOf(a) - rankOf(b));
+  const fresh = new Set<number>();
+  for (const node of added)
+    for (const k of index.incident.get(node.id) ?? []) {
+      const e = data.edges[k]!;
+      if (ids.has(e.source) && ids.has(e.target) && f.relationTypes.has(e.type) && e.weight >= f.minWeight) fresh.add(k);
+    }
+  // Both lists are in `data.edges` order: merge them.
+  const more = [...fresh].sort((a, b) => a - b);
+  const edges: GraphEdge[] = [];
+  let j = 0;
+  for (const e of shown.edges) {
+    const at = index.position.get(e)!;
+    while (j < more.length && more[j]! < at) edges.push(data.edges[more[j++]!]!);
+    edges.push(e);
+  }
+  while (j < more.length) edges.push(data.edges[more[j++]!]!);
+  return { nodes, edges, total: shown.total };
+}

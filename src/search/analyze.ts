@@ -81,6 +81,7 @@ export class Analyzer {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       forms = this.analyze(raw);
       this.cache.set(raw, forms);
+      this.journal?.push(raw);
     }
     return forms;
   }
@@ -88,6 +89,29 @@ export class Analyzer {
   /** Empties the cache (the lexicon learnt words: the sharded index loaded a shard). */
   forget(): void {
     this.cache.clear();
+    if (this.journal) this.journal.length = 0;
+  }
+
+  /** Words cached since `startJournal()`, or null when not noting them. */
+  private journal: string[] | null = null;
+
+  /**
+   * Starts noting the words cached from now on (the sharded index: a run that read missing data must
+   * forget what it worked out, and only that; see `forgetJournal`).
+   */
+  startJournal(): void {
+    this.journal = [];
+  }
+
+  /** Stops noting (what was cached stays). */
+  stopJournal(): void {
+    this.journal = null;
+  }
+
+  /** Forgets the words cached since `startJournal`, and stops noting. */
+  forgetJournal(): void {
+    for (const w of this.journal ?? []) this.cache.delete(w);
+    this.journal = null;
   }
 
   private analyze(raw: string): WordForms[] {

@@ -143,6 +143,37 @@ export class Searcher {
     this.nameForms.clear();
   }
 
+  /** What the current run cached (keys), while a run is noted (`startRun`). */
+  private journal: { words: string[]; units: number[]; names: number[] } | null = null;
+
+  /**
+   * Starts noting what the run about to start caches, so that `forgetRun` can drop only that: what
+   * earlier runs cached came from loaded data (a run that missed something dropped its own), and
+   * dropping every cache on each miss meant that nearly every keystroke at 10,000 documents, which
+   * fetches the documents of its new hits, started again from empty caches.
+   */
+  startRun(): void {
+    this.journal = { words: [], units: [], names: [] };
+    this.analyzer.startJournal();
+  }
+
+  /** Drops what was cached since `startRun` (the run read data still missing), and stops noting. */
+  forgetRun(): void {
+    const j = this.journal;
+    this.journal = null;
+    this.analyzer.forgetJournal();
+    if (!j) return;
+    for (const k of j.words) this.words.delete(k);
+    for (const id of j.units) this.unitWords.delete(id);
+    for (const id of j.names) this.nameForms.delete(id);
+  }
+
+  /** Stops noting (the run read only loaded data: what it cached stays). */
+  endRun(): void {
+    this.journal = null;
+    this.analyzer.stopJournal();
+  }
+
   /**
    * Searches; see engine.ts for the result shape. `limit` cuts each group to its best `limit` hits
    * (the same hits, in the same order, as the first ones without it; `total` still counts them all).
@@ -238,6 +269,7 @@ export class Searcher {
     if (w.prefix) return result;
     if (this.words.size >= WORD_CACHE) this.words.delete(this.words.keys().next().value!);
     this.words.set(key, result);
+    this.journal?.words.push(key);
     return result;
   }
 
@@ -253,6 +285,7 @@ export class Searcher {
       };
       if (this.unitWords.size >= TOKEN_CACHE) this.unitWords.delete(this.unitWords.keys().next().value!);
       this.unitWords.set(id, words);
+      this.journal?.units.push(id);
     }
     return words;
   }
@@ -326,6 +359,7 @@ export class Searcher {
           .filter((f) => f.length > 0),
       );
       this.nameForms.set(id, forms);
+      this.journal?.names.push(id);
     }
     return forms;
   }

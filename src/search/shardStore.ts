@@ -4,7 +4,7 @@
  *
  * How a query learns what it needs: the searcher runs as usual; whatever it reads that is not loaded
  * yet (a term's shard, the term lists for fuzzy matching, an entity, a document) is noted as missing
- * and answered as absent. A run that missed something is thrown away with every cache it filled; the
+ * and answered as absent. A run that missed something is thrown away with every cache entry it made; the
  * missing files are fetched (together, each once, shared by concurrent queries) and the query is run
  * again, until a run misses nothing. A run that misses nothing read only loaded data, so its answer is
  * the one the whole index gives (tests/unit/searchShards.test.ts compares them).

@@ -32,17 +32,20 @@ export class ShardedSearch implements AsyncSearchEngine {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let results: SearchResults | null = null;
       let error: unknown = null;
+      this.searcher.startRun();
       try {
         results = this.searcher.search(query, filters, options);
       } catch (e) {
         error = e;
       }
       if (this.store.missing.size === 0) {
+        this.searcher.endRun();
         if (error) throw error;
         return results!;
       }
-      // Something was read before it was loaded: nothing of this run may be kept.
-      this.searcher.forget();
+      // Something was read before it was loaded: nothing this run cached may be kept (what earlier
+      // runs cached came from loaded data and stays).
+      this.searcher.forgetRun();
       await this.store.loadMissing();
     }
     throw new Error(`Isnad: the search for "${query}" still needed files after ${MAX_ROUNDS} rounds`);

@@ -15,6 +15,9 @@ import { resolveLink, selectionFields } from './resolve';
 import { decode, encode, type UrlState } from './urlState';
 import { reportState } from './embedFrame.svelte';
 
+/** How long the state must stay put before a replaced entry is written (ms). */
+const URL_QUIET_MS = 300;
+
 interface Deps {
   app: AppState;
   selection: SelectionState;
@@ -89,24 +92,40 @@ function syncWithLocation(deps: Deps): { navigate: (search: string) => void } {
   let lastKey = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
   let lastView = deps.app.view;
 
+  // Typing a query is written once it pauses: Chromium takes about 10 ms per history.replaceState on
+  // a slow phone (CPU 4×), on every keystroke of a search. Every other change is written at once (a
+  // new entry for a selection or a view, a replaced one for the rest), with the query as it stands.
+  let later: ReturnType<typeof setTimeout> | undefined;
+  /** The link without its query, as last written (or found): when only the query differs, the write waits. */
+  let lastOthers: string | undefined;
   $effect(() => {
     if (deps.i18n.lang !== startLang) langInLink = true;
-    const next = encode(currentState(deps, langInLink)).toString();
+    const state = currentState(deps, langInLink);
+    const next = encode(state).toString();
+    const others = encode({ ...state, q: '' }).toString();
     const key = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
     const view = deps.app.view;
+    clearTimeout(later);
     if (next === location.search.replace(/^\?/, '')) {
-      [lastKey, lastView] = [key, view];
+      [lastKey, lastView, lastOthers] = [key, view, others];
       return;
     }
     const url = `${location.pathname}${next ? `?${next}` : ''}${location.hash}`;
-    if (key !== lastKey || view !== lastView) history.pushState(null, '', url);
-    else history.replaceState(history.state, '', url);
-    [lastKey, lastView] = [key, view];
-    if (deps.app.embed) reportState(location.search);
+    const write = (push: boolean) => {
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(history.state, '', url);
+      [lastKey, lastView, lastOthers] = [key, view, others];
+      if (deps.app.embed) reportState(location.search);
+    };
+    if (key !== lastKey || view !== lastView) write(true);
+    else if (others === lastOthers) later = setTimeout(() => write(false), URL_QUIET_MS);
+    else write(false);
   });
+  $effect(() => () => clearTimeout(later));
 
   $effect(() => {
     const onPop = () => {
+      clearTimeout(later);
       deps.app.notices = applyLink(new URLSearchParams(location.search), deps);
       lastKey = deps.selection.selected ? selectionKey(deps.selection.selected) : '';
       lastView = deps.app.view;
@@ -117,6 +136,7 @@ function syncWithLocation(deps: Deps): { navigate: (search: string) => void } {
 
   return {
     navigate(search: string) {
+      clearTimeout(later);
       const params = new URLSearchParams(search);
       // A host asking an embed to navigate keeps it an embed.
       if (deps.app.embed) params.set('embed', '1');

@@ -81,6 +81,8 @@ export interface PlacedBin {
   /** First and last item of the bin, in time order. */
   first: string;
   last: string;
+  /** Every item of the bin, in time order (so lighting can count again without a new layout). */
+  members: string[];
 }
 
 export interface TimelineLayout {
@@ -318,12 +320,14 @@ function countBins(
         lit: 0,
         first: it.id,
         last: it.id,
+        members: [],
       };
       byKey.set(id, bin);
     }
     bin.count++;
     if (lit.has(it.id)) bin.lit++;
     bin.last = it.id;
+    bin.members.push(it.id);
   }
   const bins = [...byKey.values()];
   const most = bins.reduce((m, b) => Math.max(m, b.count), 1);
@@ -334,4 +338,37 @@ function countBins(
     b.y = (lanes[b.lane] as PlacedLane).y + base - b.height;
   }
   return bins;
+}
+
+/** Each layout's bins: item id → the bin's index (built the first time the bins are lit again). */
+const binIndexes = new WeakMap<readonly PlacedBin[], Map<string, number>>();
+
+/**
+ * The bins of a layout with their `lit` counted for another set of lit items, as `layoutTimeline`
+ * would count them: a search lights other statements on every pause in typing, and laying out every
+ * item in view again for it took half a second at 10,000 documents (CPU 4×). Bins whose count is
+ * unchanged are the same objects, so the view redraws only the others.
+ */
+export function relightBins(bins: readonly PlacedBin[], lit: ReadonlySet<string>): readonly PlacedBin[] {
+  const counts = new Map<number, number>();
+  if (lit.size > 0) {
+    let index = binIndexes.get(bins);
+    if (!index) {
+      index = new Map();
+      for (let i = 0; i < bins.length; i++) for (const id of (bins[i] as PlacedBin).members) index.set(id, i);
+      binIndexes.set(bins, index);
+    }
+    for (const id of lit) {
+      const i = index.get(id);
+      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+    }
+  }
+  let changed = false;
+  const out = bins.map((b, i) => {
+    const n = counts.get(i) ?? 0;
+    if (n === b.lit) return b;
+    changed = true;
+    return { ...b, lit: n };
+  });
+  return changed ? out : bins;
 }

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Corpus, IsnadDocument } from '../../src/model/schema';
+import type { Corpus, EntityType, IsnadDocument } from '../../src/model/schema';
 import { extractRelations } from '../../src/pipeline/relations';
 import {
   buildGraphData,
   filterGraph,
+  indexGraph,
   maxEdgeWeight,
   neighbourMap,
   rankNodes,
+  withNodes,
   type GraphData,
   type GraphEdge,
 } from '../../src/graph/graphData';
@@ -100,6 +102,32 @@ describe('buildGraphData', () => {
     const heavy = filterGraph(data, { entityTypes: new Set(['person']), relationTypes: all, minWeight: 0.5, limit: 10 });
     expect(heavy.edges.some((e) => e.type === 'mentioned-with')).toBe(false);
     expect(neighbourMap(v.edges).get('person:hub')).toEqual(new Set(['person:b', 'person:d']));
+  });
+
+  it('withNodes adds kept nodes as filterGraph would, without a pass over every edge', () => {
+    const data = smallGraph();
+    const ranked = rankNodes(data);
+    const index = indexGraph(data, ranked);
+    const all = new Set(['spoke-with', 'mentioned-with']);
+    const filters = [
+      { entityTypes: new Set<EntityType>(['person']), relationTypes: all, minWeight: 0, limit: 1 },
+      { entityTypes: new Set<EntityType>(['person']), relationTypes: all, minWeight: 0.5, limit: 2, keep: new Set(['person:e']) },
+      { entityTypes: new Set<EntityType>(['place']), relationTypes: new Set(['spoke-with']), minWeight: 0, limit: 0 },
+    ];
+    const adds = [['person:b'], ['person:c', 'person:e', 'person:a'], ['person:hub'], ['nope', 'person:hub', 'person:d'], []];
+    for (const f of filters) {
+      const shown = filterGraph(data, f, ranked);
+      for (const add of adds) {
+        const expected = filterGraph(data, { ...f, keep: new Set([...(f.keep ?? []), ...add]) }, ranked);
+        const got = withNodes(data, shown, add, f, ranked, index);
+        expect(got.nodes.map((n) => n.id)).toEqual(expected.nodes.map((n) => n.id));
+        expect(got.edges.map((e) => e.id)).toEqual(expected.edges.map((e) => e.id));
+        expect(got.total).toBe(expected.total);
+      }
+    }
+    expect(
+      withNodes(data, filterGraph(data, filters[0]!, ranked), ['person:hub'], filters[0]!, ranked, index).nodes,
+    ).toHaveLength(1);
   });
 });
 

@@ -10,7 +10,7 @@ import {
 } from '../../src/timeline/items';
 import { moveAmong, type FocusTarget } from '../../src/timeline/keys';
 import { planLanes } from '../../src/timeline/lanes';
-import { countUnit, layoutTimeline, NO_DENSITY, type DensityOptions } from '../../src/timeline/layout';
+import { countUnit, layoutTimeline, NO_DENSITY, relightBins, type DensityOptions } from '../../src/timeline/layout';
 import { DAY, parseDay, timeScale } from '../../src/timeline/scale';
 import { fixtureCorpus, seedLikeDoc } from './timelineFixture';
 import { digestOf, manifestOf } from '../../src/model/digest';
@@ -98,6 +98,18 @@ describe('layoutTimeline with a density threshold', () => {
     // The crowded lane keeps a fixed height: its counting strip, not 60 rows.
     expect(l.lanes[0]!.rows).toBe(3);
     expect(layoutTimeline(items, ['crowded', 'quiet'], x, domain, undefined, density)).toEqual(l);
+  });
+
+  it('counts lit items again as a new layout would (relightBins), keeping the bins whose count is unchanged', () => {
+    const l = layoutTimeline(items, ['crowded', 'quiet'], x, domain, undefined, density);
+    for (const ids of [['c1', 'c2', 'c4', 'q1', 'nope'], ['c0', 'c3'], [], ['c59']]) {
+      const lit = new Set(ids);
+      const again = layoutTimeline(items, ['crowded', 'quiet'], x, domain, undefined, { ...density, lit });
+      const relit = relightBins(l.bins, lit);
+      expect(relit).toEqual(again.bins);
+      relit.forEach((b, i) => expect(b === l.bins[i]).toBe(b.lit === l.bins[i]!.lit));
+    }
+    expect(relightBins(l.bins, density.lit)).toBe(l.bins);
   });
 
   it('switches to counts when marks would need more rows than allowed', () => {
