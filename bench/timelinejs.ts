@@ -26,6 +26,8 @@ export interface TimelineJsResult {
   /** From navigation until the first time marker and the first slide are drawn (ms), or null on timeout. */
   firstMarkerMs: number | null;
   firstSlideMs: number | null;
+  /** How long it was given (ms); absent in results written before this was recorded (45 s then). */
+  giveUpMs?: number;
 }
 
 const DIST = join(dirname(createRequire(import.meta.url).resolve('@knight-lab/timelinejs/package.json')), 'dist');
@@ -93,6 +95,7 @@ export async function measureTimelineJs(
       bytesFetched: [...fetched].reduce((n, f) => n + (existsSync(f) && statSync(f).isFile() ? statSync(f).size : 0), 0),
       firstMarkerMs: seen.marker ?? null,
       firstSlideMs: seen.slide ?? null,
+      giveUpMs: timeoutMs,
     };
   } finally {
     await page.context().close();
