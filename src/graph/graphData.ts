@@ -67,7 +67,9 @@ export function buildGraphData(manifest: Manifest): GraphData {
         nodes.set(id, n);
       }
       n.mentions += count;
-      if (!n.docs.includes(doc.id)) n.docs.push(doc.id);
+      // Each document is visited once and its mentions are keyed by entity, so the document can only be
+      // the last one pushed: no scan of the list (which made this quadratic in an entity's documents).
+      if (n.docs[n.docs.length - 1] !== doc.id) n.docs.push(doc.id);
     }
     for (const r of doc.relations) {
       const id = relationIdOf(r);
