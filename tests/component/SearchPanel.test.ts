@@ -175,3 +175,21 @@ describe('SearchPanel with an engine that answers later (the worker)', () => {
     await waitFor(() => expect(limits.at(-1)).toBe(12));
   });
 });
+
+describe('SearchPanel over a large corpus', () => {
+  it('draws the document filter whole only once it is reached, keeping the chosen document', async () => {
+    // The fixture documents many times over, under new ids: more than lazyOptions draws at once.
+    const many: Corpus = {
+      ...corpus,
+      documents: Array.from({ length: 250 }, (_, i) => ({ ...corpus.documents[i % corpus.documents.length]!, id: `d${i}` })),
+    };
+    render(SearchHarness, { props: { corpus: many, loadEngine: vi.fn(async () => engine), filters: { doc: 'd7' } } });
+    const select = screen.getByRole('combobox', { name: /^المقال/ });
+    const options = () => [...select.querySelectorAll('option')].map((o) => o.value);
+    expect(options()).toEqual(['', 'd7']);
+    expect(select).toHaveValue('d7');
+    await fireEvent.focus(select);
+    expect(options()).toHaveLength(251);
+    expect(select).toHaveValue('d7');
+  });
+});
