@@ -81,7 +81,7 @@ function rawStatements(doc: EntityDocument, times: FoundTime[], cache: TokenCach
 function carrier(raw: RawStatement, done: Resolved[], doc: EntityDocument, mentions: MentionIndex): Resolved | Carried | null {
   const same = done.filter((d) => d.raw.sentence === raw.sentence);
   if (same.length > 0) return same[same.length - 1]!;
-  // "بيد أن المتحدث … بيسكوف رفض التحذير وقال إن": a person named earlier in the sentence.
+  // "بيد أن المتحدث … سليمان رفض التحذير وقال إن": a person named earlier in the sentence.
   const sentence = doc.sentences[raw.sentence]!;
   const person = subjectBefore(doc, mentions, sentence, raw.cue.start);
   if (person && raw.number === 'sg')
@@ -91,7 +91,7 @@ function carrier(raw: RawStatement, done: Resolved[], doc: EntityDocument, menti
 
 /**
  * The person a subjectless cue refers to, named earlier in its sentence and outside quotations:
- * in Arabic the latest one (…بيسكوف رفض التحذير وقال), in English the first, the sentence's subject.
+ * in Arabic the latest one (…سليمان رفض التحذير وقال), in English the first, the sentence's subject.
  */
 function subjectBefore(doc: EntityDocument, mentions: MentionIndex, sentence: { start: number; end: number }, before: number) {
   const quotes = quoteRanges(doc.text, sentence.start, sentence.end);

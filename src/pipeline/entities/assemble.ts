@@ -1,6 +1,6 @@
 /**
  * From recognised spans to the schema's entities: one entity per key, with a stable id derived
- * from the canonical name (`person:donald-trump`, `place:SY`, `org:لجنة-الدفاع-والامن`), labels,
+ * from the canonical name (`person:angela-merkel`, `place:SY`, `org:لجنة-الدفاع-والامن`), labels,
  * aliases as written, every mention (titles included) and the roles the text gives.
  */
 import type { Entity, EntityType, Mention, Role } from '../../model/schema';

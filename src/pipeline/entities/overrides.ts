@@ -34,7 +34,7 @@ export function parseOverrides(text: string, file: string): Override[] {
     const id = (k: string) =>
       typeof o[k] === 'string' && ID.test(o[k] as string)
         ? (o[k] as string)
-        : fail(`${String(o.op)} needs "${k}": an entity id like "person:donald-trump"`);
+        : fail(`${String(o.op)} needs "${k}": an entity id like "person:angela-merkel"`);
     const name = () =>
       typeof o.name === 'string' && o.name.trim()
         ? o.name
